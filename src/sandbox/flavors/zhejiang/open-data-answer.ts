@@ -1,0 +1,13 @@
+import type { SandboxContext } from '../../flavor.js';
+import { encodeData } from './encode-data.js';
+import { jsonResponse } from './json-response.js';
+
+/** A successful `{status: 1, msg: "ok", data}` answer, `data` encoded as the context says. */
+export function openDataSuccess(data: unknown, context: SandboxContext): Response {
+  return jsonResponse({ status: 1, msg: 'ok', data: encodeData(data, context.encodeData) });
+}
+
+/** A failure: HTTP 200, `{status: 0, msg, data: null}`, as the platform answers every error. */
+export function openDataFailure(msg: string): Response {
+  return jsonResponse({ status: 0, msg, data: null });
+}
