@@ -164,7 +164,7 @@ export class DatasetState {
         // New rows come from generator indices past the base range, so they are as realistic
         // as the rest and their keys do not collide with existing ones.
         const index = this.baseCount + 1_000_000 * (this.mutationCounter + 1) + n;
-        const row = { ...this.definition.row(this.seed, index, this.now()), updated_at: stamp };
+        const row: Row = { ...this.definition.row(this.seed, index, this.now()), updated_at: stamp };
         this.append(row);
         added.push(row[key] as string | number);
       }

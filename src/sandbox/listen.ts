@@ -106,11 +106,11 @@ async function toRequest(req: IncomingMessage, host: string, signal: AbortSignal
     headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const method = req.method ?? 'GET';
-  let body: Uint8Array | undefined;
+  let body: Buffer | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     body = Buffer.concat(chunks);
   }
-  return new Request(url, { method, headers, body: body ?? null, signal });
+  return new Request(url, { method, headers, body: body ? new Uint8Array(body) : null, signal });
 }

@@ -5,6 +5,7 @@ export type Paging =
   | { readonly ok: true; readonly pageNum: number; readonly pageSize: number }
   | { readonly ok: false; readonly msg: string };
 
+/** The default and maximum `pageSize` of one interface. */
 export interface PagingLimits {
   readonly defaultSize: number;
   readonly maxSize: number;

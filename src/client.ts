@@ -1,0 +1,79 @@
+import { Catalog } from './catalog.js';
+import { Datasets } from './datasets.js';
+import {
+  createTransport,
+  type CacheOptions,
+  type FetchFunction,
+  type RateLimitOptions,
+  type RetryOptions,
+  type TransportHooks,
+} from './http/index.js';
+import type { PortalFamily } from './model/dataset.js';
+import type { PortalDefinition } from './portals/portal-adapter.js';
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /**
+   * The portal to talk to.
+   * @example portals.ckan({ baseUrl: 'https://demo.ckan.org' })
+   */
+  readonly portal: PortalDefinition;
+  /** Milliseconds per attempt; `false` disables. Pass a `signal` to a call for an overall deadline. @default 30_000 */
+  readonly timeout?: number | false;
+  /**
+   * Retries of GET requests on network errors, timeouts, 408, 425, 429, 5xx and garbled answers,
+   * honouring `Retry-After`; `false` disables. @default { retries: 3, minDelay: 300, maxDelay: 10_000, maxRetryAfter: 60_000 }
+   */
+  readonly retry?: RetryOptions | false;
+  /** Response cache (catalogue and metadata; record pages bypass it unless a call asks); `false` disables. @default { max: 500, ttl: 300_000 } */
+  readonly cache?: CacheOptions | false;
+  /** Requests per second and requests in flight, for this client only; `false` for none. @default false */
+  readonly rateLimit?: RateLimitOptions | false;
+  /** The fetch to use, looked up on every request, e.g. the sandbox's `sandbox.fetch`. @default globalThis.fetch */
+  readonly fetch?: FetchFunction;
+  /** Headers sent with every request. */
+  readonly headers?: Record<string, string>;
+  /** @default `kaifang/<version>` */
+  readonly userAgent?: string;
+  /** Largest response body read, in bytes. @default 100 MB */
+  readonly maxResponseBytes?: number;
+  /** Observability hooks (request, response, retry, cache hit); they only ever see redacted URLs and headers. */
+  readonly hooks?: TransportHooks;
+}
+
+/** A client of one portal. Two clients share nothing: no cache, limiter or session. */
+export interface Client {
+  readonly portal: { readonly family: PortalFamily; readonly baseUrl: string };
+  readonly catalog: Catalog;
+  readonly datasets: Datasets;
+}
+
+/**
+ * Creates a client for one open-data portal.
+ *
+ * @example
+ * const client = createClient({ portal: portals.zhejiang({ baseUrl, appSecret }) });
+ * const page = await client.catalog.search({ q: '停车' });
+ */
+export function createClient(options: ClientOptions): Client {
+  const { portal } = options;
+  const transport = createTransport({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    ...(options.retry !== undefined ? { retry: options.retry } : {}),
+    ...(options.cache !== undefined ? { cache: options.cache } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
+    ...(options.hooks ? { hooks: options.hooks } : {}),
+    secretParams: portal.secretParams,
+    secretHeaders: portal.secretHeaders,
+  });
+  const adapter = portal.create(transport);
+  return {
+    portal: { family: portal.family, baseUrl: portal.baseUrl },
+    catalog: new Catalog(adapter),
+    datasets: new Datasets(adapter),
+  };
+}

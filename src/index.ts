@@ -1,0 +1,27 @@
+export { createClient } from './client.js';
+export type { Client, ClientOptions } from './client.js';
+export { portals } from './portals/index.js';
+export type * from './portals/index.js';
+export { Catalog } from './catalog.js';
+export { Datasets } from './datasets.js';
+export { RecordStream } from './records/record-stream.js';
+export type { OnInvalid } from './records/record-stream.js';
+export type { RecordsOptions } from './records/records-options.js';
+export type { OrderByInput } from './records/record-query.js';
+export * from './errors/index.js';
+export { DatasetSchema, FieldSchema, LicenseSchema, OpenClassSchema, PublisherSchema, portalFamilies } from './model/dataset.js';
+export type { Dataset, Field, License, OpenClass, PortalFamily, Publisher } from './model/dataset.js';
+export { ResourceSchema } from './model/resource.js';
+export type { Resource } from './model/resource.js';
+export type { Page } from './model/page.js';
+export type {
+  CacheHitEvent,
+  CacheOptions,
+  FetchFunction,
+  RateLimitOptions,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+  RetryOptions,
+  TransportHooks,
+} from './http/index.js';

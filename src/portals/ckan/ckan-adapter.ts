@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { ResponseFormatError, UnsupportedError } from '../../errors/index.js';
+import type { Transport } from '../../http/index.js';
+import type { Dataset } from '../../model/dataset.js';
+import { assertIdentifier } from '../path-segment.js';
+import type {
+  CallOptions,
+  CatalogPage,
+  CatalogQuery,
+  DatasetVersion,
+  PortalAdapter,
+  RawRecord,
+  RecordQuery,
+  RecordReader,
+} from '../portal-adapter.js';
+import { transportCallOptions } from '../transport-call-options.js';
+import { ckanErrorMessage, parseCkanResult } from './ckan-envelope.js';
+import { CkanPackageSchema, PackageSearchSchema, parseNaiveUtc, toDataset } from './ckan-package.js';
+
+/** `package_search` silently returns at most 1000 rows whatever `rows` asks. */
+const SEARCH_MAX_ROWS = 1000;
+/** `ckan.datastore.search.rows_max`'s default. */
+export const DATASTORE_MAX_ROWS = 32_000;
+
+const DatastoreSchema = z.object({
+  fields: z.array(z.object({ id: z.string(), type: z.string().nullish() })).default([]),
+  records: z.array(z.record(z.string(), z.unknown())),
+  total: z.number().optional(),
+  _links: z.object({ start: z.string().optional(), next: z.string().optional(), next_page: z.string().optional() }).partial().optional(),
+});
+
+export interface CkanSettings {
+  readonly baseUrl: string;
+  readonly token: string | undefined;
+  /** Header carrying the token; some sites rename it. */
+  readonly authHeader: string;
+}
+
+const NUMERIC_TYPES = new Set(['int', 'int2', 'int4', 'int8', 'integer', 'bigint', 'smallint', 'numeric', 'float', 'float4', 'float8', 'double precision', 'real']);
+
+/**
+ * CKAN Action API v3. Catalogue pages are sorted by `id asc` and advanced by what actually came
+ * back, so the silent 1000-row cap loses nothing; DataStore pages follow `next_page` (keyset)
+ * when the site offers it, else offsets.
+ */
+export class CkanAdapter implements PortalAdapter {
+  readonly family = 'ckan' as const;
+  readonly capabilities = {
+    serverFilters: true,
+    serverFullText: true,
+    serverOrder: true,
+    maxPageSize: DATASTORE_MAX_ROWS,
+    parallelPages: false,
+  };
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly settings: CkanSettings,
+    private readonly credentialFingerprint: string,
+  ) {}
+
+  get baseUrl(): string {
+    return this.settings.baseUrl;
+  }
+
+  parseTimestamp(value: unknown): Date | null {
+    return typeof value === 'string' ? parseNaiveUtc(value) : null;
+  }
+
+  async searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage> {
+    const start = cursor === undefined ? 0 : Number(cursor);
+    const rows = Math.min(query.limit ?? 20, SEARCH_MAX_ROWS);
+    const fq: string[] = [];
+    if (query.theme) fq.push(`groups:${solrTerm(query.theme)}`);
+    if (query.tag) fq.push(`tags:${solrTerm(query.tag)}`);
+    if (query.publisher) fq.push(`organization:${solrTerm(query.publisher)}`);
+    if (query.modifiedSince) fq.push(`metadata_modified:[${query.modifiedSince.toISOString()} TO *]`);
+    const result = await this.action('package_search', {
+      q: query.q || '*:*',
+      fq: fq.length ? fq.join(' AND ') : undefined,
+      // Sorting by id keeps pages stable while datasets change; by date they skip or repeat.
+      sort: 'id asc',
+      rows,
+      start,
+      include_private: this.settings.token ? true : undefined,
+    }, PackageSearchSchema, options);
+    const next = start + result.results.length;
+    const items = result.results.map((pkg) => toDataset(pkg, this.settings.baseUrl));
+    return {
+      // CKAN has no open classes to search by: private (restricted) or not is checked here.
+      items: query.openClass ? items.filter((dataset) => dataset.openClass === query.openClass) : items,
+      total: result.count,
+      cursor: result.results.length > 0 && next < result.count ? String(next) : undefined,
+    };
+  }
+
+  async getDataset(id: string, options: CallOptions): Promise<Dataset> {
+    assertIdentifier(id);
+    return toDataset(await this.action('package_show', { id }, CkanPackageSchema, options), this.settings.baseUrl);
+  }
+
+  async openRecords(datasetId: string, query: RecordQuery, options: CallOptions): Promise<RecordReader> {
+    const resourceId = query.resource ?? (await this.datastoreResource(datasetId, options));
+    assertIdentifier(resourceId, 'resource id');
+    const limit = Math.min(query.pageSize, DATASTORE_MAX_ROWS);
+    const sort = query.orderBy?.length ? query.orderBy.map((order) => `${quoteField(order.field)} ${order.direction}`).join(', ') : '_id asc';
+    const first: Record<string, string | number | undefined> = {
+      resource_id: resourceId,
+      limit,
+      filters: query.where && Object.keys(query.where).length ? JSON.stringify(query.where) : undefined,
+      q: query.q,
+      fields: query.fields?.length ? query.fields.join(',') : undefined,
+      sort,
+    };
+    return {
+      kind: 'cursor',
+      applied: { where: true, q: true, fields: true, orderBy: true },
+      total: undefined,
+      fetchPage: async (cursor, pageOptions) => {
+        const request = cursor === undefined ? { url: this.actionUrl('datastore_search'), params: first } : this.followCursor(cursor, first);
+        const result = await this.get(request.url, request.params, DatastoreSchema, { cache: false, ...pageOptions });
+        const rows = coerceNumbers(result.records, result.fields);
+        const offset = Number(request.params['offset'] ?? 0);
+        // Prefer the keyset link; else advance by the rows that really came back.
+        const nextCursor = result._links?.next_page ? `link:${result._links.next_page}` : `offset:${offset + rows.length}`;
+        const done = rows.length === 0 || (result.total !== undefined && !result._links?.next_page && offset + rows.length >= result.total);
+        return { rows, cursor: done ? undefined : nextCursor, total: result.total };
+      },
+    };
+  }
+
+  async datasetVersion(datasetId: string, options: CallOptions): Promise<DatasetVersion> {
+    const dataset = await this.getDataset(datasetId, { cache: false, ...options });
+    const resource = dataset.resources.find((item) => item.queryable);
+    let total: number | undefined;
+    if (resource) {
+      const result = await this.get(this.actionUrl('datastore_search'), { resource_id: resource.id, limit: 0 }, DatastoreSchema, { cache: false, ...options });
+      total = result.total;
+    }
+    const times = [dataset.updatedAt, ...dataset.resources.map((item) => item.updatedAt)].filter((date): date is Date => date !== null);
+    const latest = times.length ? new Date(Math.max(...times.map((date) => date.getTime()))) : null;
+    return { updatedAt: latest, total };
+  }
+
+  private async datastoreResource(datasetId: string, options: CallOptions): Promise<string> {
+    const dataset = await this.getDataset(datasetId, options);
+    const resource = dataset.resources.find((item) => item.queryable);
+    if (!resource) {
+      throw new UnsupportedError(`${datasetId} has no DataStore resource to query (resources: ${dataset.resources.map((item) => `${item.name} [${item.format}]`).join(', ') || 'none'})`);
+    }
+    return resource.id;
+  }
+
+  /** A cursor is either a keyset link the site gave (kept on the site's own origin) or an offset. */
+  private followCursor(cursor: string, first: Record<string, string | number | undefined>): { url: string; params: Record<string, string | number | undefined> } {
+    if (cursor.startsWith('offset:')) return { url: this.actionUrl('datastore_search'), params: { ...first, offset: Number(cursor.slice(7)) } };
+    const link = new URL(cursor.slice(5), `${this.settings.baseUrl}/`);
+    const base = new URL(this.settings.baseUrl);
+    if (link.origin !== base.origin) throw new ResponseFormatError(`The portal's next_page link points to another site (${link.origin}); refusing to follow it`);
+    const params: Record<string, string> = {};
+    link.searchParams.forEach((value, key) => {
+      params[key] = value;
+    });
+    return { url: `${this.actionUrl('datastore_search')}`, params };
+  }
+
+  private actionUrl(action: string): string {
+    return `${this.settings.baseUrl}/api/3/action/${action}`;
+  }
+
+  private async action<T extends z.ZodType>(action: string, params: Record<string, string | number | boolean | undefined>, schema: T, options: CallOptions): Promise<z.output<T>> {
+    return this.get(this.actionUrl(action), params, schema, options);
+  }
+
+  private async get<T extends z.ZodType>(url: string, params: Record<string, string | number | boolean | undefined>, schema: T, options: CallOptions): Promise<z.output<T>> {
+    const { token, authHeader } = this.settings;
+    const response = await this.transport.request({
+      method: 'GET',
+      url,
+      searchParams: params,
+      headers: token ? { [authHeader]: token } : {},
+      secrets: token ? [token] : [],
+      parse: (body) => parseCkanResult(body, schema),
+      errorMessage: ckanErrorMessage,
+      credentialFingerprint: this.credentialFingerprint,
+      ...transportCallOptions(options),
+    });
+    return response.data;
+  }
+}
+
+/** Text columns of many sites carry numbers as strings; the DataStore's declared types say which are numbers. */
+function coerceNumbers(records: RawRecord[], fields: readonly { id: string; type?: string | null | undefined }[]): RawRecord[] {
+  const numeric = fields.filter((field) => NUMERIC_TYPES.has(field.type ?? '')).map((field) => field.id);
+  if (numeric.length === 0) return records;
+  for (const record of records) {
+    for (const field of numeric) {
+      const value = record[field];
+      if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) record[field] = Number(value);
+    }
+  }
+  return records;
+}
+
+function solrTerm(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+function quoteField(field: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? field : `"${field.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,145 @@
+import type { Dataset, PortalFamily } from '../model/dataset.js';
+import type { Transport } from '../http/index.js';
+
+/** Per-call options every method takes last. */
+export interface CallOptions {
+  /** Aborts the call and every request it makes. */
+  readonly signal?: AbortSignal;
+  /** Milliseconds per attempt, overriding the client's `timeout`. */
+  readonly timeout?: number;
+  /** `false` bypasses the cache for this call; `{ ttl }` overrides the entry's lifetime. */
+  readonly cache?: boolean | { readonly ttl: number };
+}
+
+/** A catalogue query in the unified model. */
+export interface CatalogQuery {
+  /** Free text over titles, descriptions and tags. */
+  readonly q?: string;
+  /** Theme / domain / group, e.g. `交通出行`. */
+  readonly theme?: string;
+  readonly openClass?: 'unconditional' | 'restricted';
+  /** Publisher's name (zhejiang) or organisation slug (ckan). */
+  readonly publisher?: string;
+  readonly tag?: string;
+  /** Only datasets modified since this instant. */
+  readonly modifiedSince?: Date;
+  /** Page size. @default 20 */
+  readonly limit?: number;
+}
+
+export interface CatalogPage {
+  readonly items: Dataset[];
+  readonly total: number | undefined;
+  /** Opaque position of the following page; `undefined` after the last. */
+  readonly cursor: string | undefined;
+}
+
+/** A row as the portal sends it, before the user's schema. */
+export type RawRecord = Record<string, unknown>;
+
+/** Equality filters: column → value, or a list of accepted values. */
+export type WhereFilter = Readonly<Record<string, string | number | boolean | null | readonly (string | number | boolean | null)[]>>;
+
+export interface OrderBy {
+  readonly field: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+/** A record query in the unified model, as the engine hands it to an adapter. */
+export interface RecordQuery {
+  readonly where?: WhereFilter;
+  readonly q?: string;
+  readonly fields?: readonly string[];
+  readonly orderBy?: readonly OrderBy[];
+  readonly pageSize: number;
+  /** The most rows the engine will take, when it knows (a `limit` without client-side filters). */
+  readonly limit?: number;
+  /** Resource id or name to read (ckan); the datastore-active one by default. */
+  readonly resource?: string;
+}
+
+/** What the portal itself applied of a query; the engine applies the rest on the client. */
+export interface AppliedByPortal {
+  readonly where: boolean;
+  readonly q: boolean;
+  readonly fields: boolean;
+  readonly orderBy: boolean;
+}
+
+/**
+ * How an adapter reads records:
+ * - `pages`: numbered pages of a fixed size over a stable order; the engine may fetch them in parallel
+ *   and reorders them (zhejiang interfaces).
+ * - `cursor`: one page after another, each telling where the next starts (ckan DataStore).
+ */
+export type RecordReader =
+  | {
+      readonly kind: 'pages';
+      readonly applied: AppliedByPortal;
+      readonly pageSize: number;
+      /** Rows in the dataset, when known before reading. */
+      readonly total: number | undefined;
+      fetchPage(pageNumber: number, options: CallOptions): Promise<RawRecord[]>;
+    }
+  | {
+      readonly kind: 'cursor';
+      readonly applied: AppliedByPortal;
+      readonly total: number | undefined;
+      /** Reads the page at `cursor` (`undefined` = first). */
+      fetchPage(cursor: string | undefined, options: CallOptions): Promise<{ rows: RawRecord[]; cursor: string | undefined; total: number | undefined }>;
+    };
+
+/** What the shared engine may rely on. */
+export interface PortalCapabilities {
+  /** Equality filters run on the server. */
+  readonly serverFilters: boolean;
+  /** Full-text `q` runs on the server. */
+  readonly serverFullText: boolean;
+  /** `orderBy` runs on the server. */
+  readonly serverOrder: boolean;
+  /** Largest page the portal accepts. */
+  readonly maxPageSize: number;
+  /** Pages are numbered and may be fetched in parallel. */
+  readonly parallelPages: boolean;
+}
+
+/** A change marker for a whole dataset: equal markers mean nothing changed. */
+export interface DatasetVersion {
+  readonly updatedAt: Date | null;
+  readonly total: number | undefined;
+}
+
+/**
+ * One portal family behind the unified model. An adapter only translates: it builds requests,
+ * checks envelopes with zod and maps them; the transport retries and caches; the engine pages.
+ */
+export interface PortalAdapter {
+  readonly family: PortalFamily;
+  readonly baseUrl: string;
+  readonly capabilities: PortalCapabilities;
+  searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage>;
+  getDataset(id: string, options: CallOptions): Promise<Dataset>;
+  openRecords(datasetId: string, query: RecordQuery, options: CallOptions): Promise<RecordReader>;
+  /** A cheap "did anything change?" for the dataset. */
+  datasetVersion(datasetId: string, options: CallOptions): Promise<DatasetVersion>;
+  /**
+   * Asks a dataset's results-only interface (zhejiang's signed gateway): the portal answers the
+   * question, the rows stay on the portal. Absent where the family has no such interfaces.
+   */
+  /** Reads a timestamp as this portal writes it in rows (zhejiang: Shanghai local time; ckan: naive UTC). */
+  parseTimestamp(value: unknown): Date | null;
+  lookup?(dataset: Dataset, params: Record<string, string>, options: CallOptions): Promise<unknown>;
+}
+
+/** What `portals.zhejiang(...)` and friends return: a recipe the client turns into an adapter with its own transport. */
+export interface PortalDefinition {
+  readonly family: PortalFamily;
+  readonly baseUrl: string;
+  /** Query parameter names that carry secrets on this portal (redacted everywhere). */
+  readonly secretParams: readonly string[];
+  /** Header names that carry secrets on this portal. */
+  readonly secretHeaders: readonly string[];
+  /** A short hash of the credentials, so cache entries of two identities never mix. */
+  readonly credentialFingerprint: string;
+  create(transport: Transport): PortalAdapter;
+}

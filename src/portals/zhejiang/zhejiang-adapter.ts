@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { AuthError, UnsupportedError } from '../../errors/index.js';
+import type { Transport } from '../../http/index.js';
+import type { Dataset } from '../../model/dataset.js';
+import { pathSegment } from '../path-segment.js';
+import type {
+  CallOptions,
+  CatalogPage,
+  CatalogQuery,
+  DatasetVersion,
+  PortalAdapter,
+  RawRecord,
+  RecordQuery,
+  RecordReader,
+} from '../portal-adapter.js';
+import { transportCallOptions } from '../transport-call-options.js';
+import { CatalogueEntrySchema, CatalogueSearchSchema, toDataset } from './catalogue-entry.js';
+import { GatewaySession } from './gateway-session.js';
+import { parseOpenData } from './open-data-envelope.js';
+import { parseShanghaiTime } from './shanghai-time.js';
+
+/** The platform refuses larger pages (`pageSize不能超过200`). */
+export const ZHEJIANG_MAX_PAGE_SIZE = 200;
+const CATALOGUE_MAX_PAGE_SIZE = 100;
+
+export interface ZhejiangSettings {
+  readonly baseUrl: string;
+  readonly gatewayUrl: string;
+  readonly appSecret: string | undefined;
+  readonly appKey: string | undefined;
+}
+
+const RowsSchema = z.array(z.record(z.string(), z.unknown()));
+
+/**
+ * The zhejiang portal family: open-data interfaces (section A), the catalogue (section B) and
+ * the signed gateway (section C). Interfaces page by number only and filter nothing on the
+ * server, so `where` and `q` run on the client and pages may be fetched in parallel.
+ */
+export class ZhejiangAdapter implements PortalAdapter {
+  readonly family = 'zhejiang' as const;
+  readonly capabilities = {
+    serverFilters: false,
+    serverFullText: false,
+    serverOrder: false,
+    maxPageSize: ZHEJIANG_MAX_PAGE_SIZE,
+    parallelPages: true,
+  };
+  private gateway: GatewaySession | undefined;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly settings: ZhejiangSettings,
+    private readonly credentialFingerprint: string,
+  ) {}
+
+  get baseUrl(): string {
+    return this.settings.baseUrl;
+  }
+
+  parseTimestamp(value: unknown): Date | null {
+    return typeof value === 'string' ? parseShanghaiTime(value) : null;
+  }
+
+  async searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage> {
+    const pageNum = cursor === undefined ? 1 : Number(cursor);
+    const pageSize = Math.min(query.limit ?? 20, CATALOGUE_MAX_PAGE_SIZE);
+    const openType = query.openClass === 'unconditional' ? 1 : query.openClass === 'restricted' ? 2 : undefined;
+    const response = await this.transport.request({
+      method: 'GET',
+      url: `${this.settings.baseUrl}/dopServer/rest/catalog/search`,
+      searchParams: { keyword: query.q, domain: query.theme, openType, orgName: query.publisher, pageNum, pageSize },
+      parse: (body) => parseOpenData(body, CatalogueSearchSchema),
+      ...this.common(options),
+    });
+    const page = response.data;
+    let items = page.list.map((entry) => toDataset(entry, this.settings.baseUrl));
+    // The catalogue has no tag or date filter: those two run on the client, page by page.
+    if (query.tag !== undefined) items = items.filter((dataset) => dataset.tags.includes(query.tag as string));
+    if (query.modifiedSince) {
+      const since = query.modifiedSince.getTime();
+      items = items.filter((dataset) => (dataset.updatedAt?.getTime() ?? 0) >= since);
+    }
+    const more = page.list.length > 0 && pageNum * pageSize < page.total;
+    return { items, total: page.total, cursor: more ? String(pageNum + 1) : undefined };
+  }
+
+  async getDataset(id: string, options: CallOptions): Promise<Dataset> {
+    const response = await this.transport.request({
+      method: 'GET',
+      url: `${this.settings.baseUrl}/dopServer/rest/catalog/${pathSegment(id)}`,
+      parse: (body) => parseOpenData(body, CatalogueEntrySchema, id),
+      ...this.common(options),
+    });
+    return toDataset(response.data, this.settings.baseUrl);
+  }
+
+  async openRecords(datasetId: string, query: RecordQuery, options: CallOptions): Promise<RecordReader> {
+    if (query.orderBy?.length) {
+      throw new UnsupportedError('zhejiang interfaces cannot order rows: they come in the portal\'s own stable order (drop orderBy, or sort after reading)');
+    }
+    const interfaceUrl = `${this.settings.baseUrl}/jdop_front/interfaces/cata_${pathSegment(datasetId)}`;
+    const appsecret = this.requireAppSecret();
+    const pageSize = Math.min(query.pageSize, ZHEJIANG_MAX_PAGE_SIZE);
+    // A read that fits in one page needs no total: `limit: 5` costs exactly one request.
+    const total = query.limit !== undefined && query.limit <= pageSize ? undefined : await this.total(datasetId, options);
+    return {
+      kind: 'pages',
+      applied: { where: false, q: false, fields: false, orderBy: false },
+      pageSize,
+      total,
+      fetchPage: async (pageNumber, pageOptions): Promise<RawRecord[]> => {
+        const response = await this.transport.request({
+          method: 'GET',
+          url: `${interfaceUrl}/get_data.do`,
+          searchParams: { appsecret, pageNum: pageNumber, pageSize },
+          parse: (body) => parseOpenData(body, RowsSchema, datasetId),
+          ...this.common({ cache: false, ...pageOptions }),
+        });
+        return response.data;
+      },
+    };
+  }
+
+  async datasetVersion(datasetId: string, options: CallOptions): Promise<DatasetVersion> {
+    const appsecret = this.requireAppSecret();
+    const [updated, total] = await Promise.all([
+      this.transport.request({
+        method: 'GET',
+        url: `${this.settings.baseUrl}/jdop_front/interfaces/cata_${pathSegment(datasetId)}/get_dataupdate_date.do`,
+        searchParams: { appsecret },
+        parse: (body) => parseOpenData(body, z.string().nullable(), datasetId),
+        ...this.common({ cache: false, ...options }),
+      }),
+      this.total(datasetId, options),
+    ]);
+    return { updatedAt: parseShanghaiTime(updated.data), total };
+  }
+
+  /** Asks a restricted dataset's gateway interface (section C): the answer, never the rows. */
+  async lookup(dataset: Dataset, params: Record<string, string>, options: CallOptions): Promise<unknown> {
+    const gateway = (dataset.raw as { gateway?: { path: string; apiId: string } | null }).gateway;
+    if (!gateway) throw new UnsupportedError(`${dataset.id} names no gateway interface in the catalogue: read its records instead`);
+    const { appKey, appSecret } = this.settings;
+    if (!appKey || !appSecret) throw new AuthError({ status: 401, message: 'The zhejiang gateway needs appKey and appSecret (portals.zhejiang({ appKey, appSecret }))' });
+    this.gateway ??= new GatewaySession(this.transport, { gatewayUrl: this.settings.gatewayUrl, appKey, appSecret });
+    return this.gateway.call(gateway.path, gateway.apiId, params, options);
+  }
+
+  private async total(datasetId: string, options: CallOptions): Promise<number> {
+    const response = await this.transport.request({
+      method: 'GET',
+      url: `${this.settings.baseUrl}/jdop_front/interfaces/cata_${pathSegment(datasetId)}/get_total.do`,
+      searchParams: { appsecret: this.requireAppSecret() },
+      parse: (body) => parseOpenData(body, z.coerce.number().int().nonnegative(), datasetId),
+      ...this.common({ cache: false, ...options }),
+    });
+    return response.data;
+  }
+
+  private requireAppSecret(): string {
+    if (!this.settings.appSecret) {
+      throw new AuthError({ status: 401, message: 'zhejiang open-data interfaces need an app secret: portals.zhejiang({ baseUrl, appSecret })' });
+    }
+    return this.settings.appSecret;
+  }
+
+  private common(options: CallOptions) {
+    return { credentialFingerprint: this.credentialFingerprint, ...transportCallOptions(options) };
+  }
+}

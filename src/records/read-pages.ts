@@ -1,0 +1,77 @@
+import type { CallOptions, RawRecord, RecordReader } from '../portals/portal-adapter.js';
+import { PagingError } from '../errors/paging-error.js';
+
+export interface ReadPagesOptions {
+  /** Numbered pages fetched at once. */
+  readonly concurrency: number;
+  /** Stop after this many pages (a `limit` without client-side filters). */
+  readonly maxPages: number | undefined;
+  readonly call: CallOptions;
+}
+
+/**
+ * Yields pages of rows in order. Numbered pages are fetched up to `concurrency` ahead and
+ * reordered; cursor pages one after another. Leaving the loop early aborts what is in flight.
+ */
+export async function* readPages(reader: RecordReader, options: ReadPagesOptions): AsyncGenerator<RawRecord[]> {
+  if (reader.kind === 'cursor') {
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      options.call.signal?.throwIfAborted();
+      const page = await reader.fetchPage(cursor, options.call);
+      pages++;
+      if (page.rows.length > 0) yield page.rows;
+      // A page without rows ends the read even if the portal offers another link: CKAN keeps
+      // offering `next` past the end.
+      cursor = page.rows.length > 0 ? page.cursor : undefined;
+    } while (cursor !== undefined && (options.maxPages === undefined || pages < options.maxPages));
+    return;
+  }
+  yield* readNumberedPages(reader, options);
+}
+
+async function* readNumberedPages(
+  reader: Extract<RecordReader, { kind: 'pages' }>,
+  options: ReadPagesOptions,
+): AsyncGenerator<RawRecord[]> {
+  const inFlight = new AbortController();
+  const signal = options.call.signal ? AbortSignal.any([options.call.signal, inFlight.signal]) : inFlight.signal;
+  const call: CallOptions = { ...options.call, signal };
+  const knownPages = reader.total === undefined ? undefined : Math.ceil(reader.total / reader.pageSize);
+  const maxPages = options.maxPages ?? Number.POSITIVE_INFINITY;
+  const pending = new Map<number, Promise<RawRecord[]>>();
+  const fetchPage = (pageNumber: number) => {
+    const promise = reader.fetchPage(pageNumber, call);
+    // A page fetched ahead may never be awaited if the consumer stops; its failure must not surface.
+    promise.catch(() => undefined);
+    pending.set(pageNumber, promise);
+  };
+
+  let nextToFetch = 1;
+  try {
+    for (let page = 1; page <= maxPages; page++) {
+      // Within the pages the portal announced, fetch ahead; past them (rows added while we read,
+      // or no total at all) go one page at a time until a short page ends the dataset.
+      const horizon = Math.min(maxPages, Math.max(page, Math.min(knownPages ?? page, page + options.concurrency - 1)));
+      while (nextToFetch <= horizon) fetchPage(nextToFetch++);
+      let rows = await (pending.get(page) as Promise<RawRecord[]>);
+      pending.delete(page);
+      if (rows.length < reader.pageSize && knownPages !== undefined && page < knownPages) {
+        // A short page before the last one means the portal lost or moved rows while we paged:
+        // ask once more, and refuse to guess if it happens again.
+        rows = await reader.fetchPage(page, call);
+        if (rows.length < reader.pageSize) {
+          throw new PagingError(
+            `Page ${page} of ${knownPages} returned ${rows.length} rows instead of ${reader.pageSize}: the dataset changed or the portal dropped rows while paging`,
+            { page, expected: reader.pageSize, received: rows.length },
+          );
+        }
+      }
+      if (rows.length > 0) yield rows;
+      if (rows.length < reader.pageSize) return;
+    }
+  } finally {
+    inFlight.abort();
+  }
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { CallOptions, WhereFilter } from '../portals/portal-adapter.js';
+import type { OrderByInput } from './record-query.js';
+import type { OnInvalid } from './record-stream.js';
+
+/** Options of `client.datasets.records()`. */
+export interface RecordsOptions<S extends z.ZodType = z.ZodType> extends CallOptions {
+  /**
+   * A zod schema every row is parsed with; its output type becomes the record type.
+   * **Note:** many portals send numbers and dates as strings: use `z.coerce.number()` / `z.coerce.date()`.
+   */
+  readonly schema?: S;
+  /** Equality filters, column → value (or a list of accepted values). Runs on the server where the portal can (ckan), else on the client (zhejiang). */
+  readonly where?: WhereFilter;
+  /** Free text over every column. Server-side on ckan, client-side on zhejiang. */
+  readonly q?: string;
+  /** Columns to keep. */
+  readonly fields?: readonly string[];
+  /** `'col'`, `'col desc'`, `'-col'`, `{ field, direction }` or a list. Portals that cannot order (zhejiang) refuse it. */
+  readonly orderBy?: OrderByInput | readonly OrderByInput[];
+  /** Only rows modified at or after this instant, by the row's modification-time column (see `sinceField`). */
+  readonly since?: Date;
+  /** Column holding the row's modification time. @default the first of `updated_at`, `last_modified`, `modified`, `GXSJ`, … present */
+  readonly sinceField?: string;
+  /** Rows per request. @default 200 on zhejiang (its maximum), 1000 on ckan */
+  readonly pageSize?: number;
+  /** Stop after this many records. With no client-side filter, only the pages needed are requested. */
+  readonly limit?: number;
+  /** A row failing `schema`: `'throw'` a `RecordValidationError` (default), `'skip'` it, or `'collect'` it in `stream.invalid`. @default 'throw' */
+  readonly onInvalid?: OnInvalid;
+  /** Numbered pages fetched at once, where the portal pages by number (zhejiang). Rows still come in order. @default 4 */
+  readonly concurrency?: number;
+  /** The resource to read (ckan: its id); the dataset's DataStore resource by default. */
+  readonly resource?: string;
+}

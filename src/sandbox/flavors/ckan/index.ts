@@ -1,0 +1,1 @@
+export { ckanFlavor } from './ckan-flavor.js';
