@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/sandbox/index.js';
+
+const secret = 'kaifang-sandbox-secret';
+const clock = () => new Date('2026-11-26T08:00:00Z');
+
+async function zhejiangPage(sandbox: ReturnType<typeof createSandbox>, id: string, pageNum: number, pageSize = 200) {
+  const response = await sandbox.fetch(`${sandbox.url}/jdop_front/interfaces/cata_${id}/get_data.do?appsecret=${secret}&pageNum=${pageNum}&pageSize=${pageSize}`);
+  return (await response.json()) as { status: number; data: Record<string, string>[] };
+}
+
+async function ckanRows(sandbox: ReturnType<typeof createSandbox>, id: string, params: string) {
+  const response = await sandbox.fetch(`${sandbox.url}/api/3/action/datastore_search?resource_id=${id}&${params}`);
+  return (await response.json()) as { result: { total: number; records: Record<string, unknown>[] } };
+}
+
+describe('createSandbox', () => {
+  it('describes its datasets with their real-scale row counts on request', () => {
+    const small = createSandbox();
+    const full = createSandbox({ scale: 'full', extraDatasets: 0 });
+    const counts = Object.fromEntries(full.datasets.map((dataset) => [dataset.id, dataset.count]));
+    expect(counts).toEqual({
+      'nb-business-licenses': 1_020_000,
+      'nb-food-licenses': 100_000,
+      'zj-medical-practitioners': 300_000,
+      'hz-parking-lots': 3_128,
+    });
+    const parking = small.datasets.find((dataset) => dataset.id === 'hz-parking-lots');
+    expect(parking?.count).toBe(3_128);
+    expect(small.datasets.find((dataset) => dataset.id === 'nb-business-licenses')?.count).toBeLessThan(10_000);
+    expect(small.datasets.length).toBe(4 + 36);
+    expect(small.datasets.find((dataset) => dataset.id === 'zj-medical-practitioners')?.openClass).toBe('restricted');
+  });
+
+  it('reads one late page of the full-scale business dataset without generating the rows before it', async () => {
+    const sandbox = createSandbox({ scale: 'full', clock });
+    const page = await zhejiangPage(sandbox, 'nb-business-licenses', 5_000);
+    expect(page.data).toHaveLength(200);
+    expect(sandbox.stats.rowsGenerated).toBe(200);
+  });
+
+  it('serves the same bytes for the same seed on both flavors, and other rows for another seed', async () => {
+    for (const flavor of ['zhejiang', 'ckan'] as const) {
+      const path = flavor === 'zhejiang'
+        ? `/jdop_front/interfaces/cata_nb-business-licenses/get_data.do?appsecret=${secret}&pageNum=2&pageSize=50`
+        : '/api/3/action/datastore_search?resource_id=nb-business-licenses&limit=50&offset=50';
+      const read = async (seed: number) => (await createSandbox({ flavor, seed, clock }).fetch(`http://x${path}`)).text();
+      expect(await read(5)).toBe(await read(5));
+      expect(await read(5)).not.toBe(await read(6));
+    }
+  });
+
+  it('shows one mutation through every flavor with the same seed: counts, keys and update dates', async () => {
+    const options = { seed: 9, clock, sizes: { 'nb-food-licenses': 500 } } as const;
+    const zhejiang = createSandbox({ ...options, flavor: 'zhejiang' });
+    const ckan = createSandbox({ ...options, flavor: 'ckan' });
+    const results = [zhejiang, ckan].map((sandbox) => sandbox.mutate({ dataset: 'nb-food-licenses', add: 3, update: 2, remove: 4 }));
+    expect(results[0]).toEqual(results[1]);
+    const result = results[0]!;
+    expect(result.added).toHaveLength(3);
+    expect(result.updated).toHaveLength(2);
+    expect(result.removed).toHaveLength(4);
+
+    const zhejiangKeys = new Set<string>();
+    for (let page = 1; page <= 3; page++) for (const row of (await zhejiangPage(zhejiang, 'nb-food-licenses', page)).data) zhejiangKeys.add(row['XKZBH']!);
+    const ckanBody = await ckanRows(ckan, 'nb-food-licenses', 'limit=1000');
+    const ckanKeys = new Set(ckanBody.result.records.map((row) => String(row['license_no'])));
+    expect(zhejiangKeys.size).toBe(499);
+    expect(ckanBody.result.total).toBe(499);
+    expect([...ckanKeys].sort()).toEqual([...zhejiangKeys].sort());
+    for (const key of result.added) expect(zhejiangKeys.has(String(key))).toBe(true);
+    for (const key of result.removed) expect(ckanKeys.has(String(key))).toBe(false);
+
+    const total = await (await zhejiang.fetch(`${zhejiang.url}/jdop_front/interfaces/cata_nb-food-licenses/get_dataupdate_date.do?appsecret=${secret}`)).json();
+    expect(total.data).toBe('2026-11-26 16:00:00');
+    const pkg = await (await ckan.fetch(`${ckan.url}/api/3/action/package_show?id=nb-food-licenses`)).json();
+    expect(pkg.result.metadata_modified).toMatch(/^2026-11-26T08:00:00/);
+  });
+
+  it('updates the rows it says it updated, keeping their keys, and stamps them with the mutation time', async () => {
+    const sandbox = createSandbox({ flavor: 'ckan', seed: 2, clock, sizes: { 'nb-business-licenses': 300 } });
+    const before = (await ckanRows(sandbox, 'nb-business-licenses', 'limit=300')).result.records;
+    const { updated } = sandbox.mutate({ dataset: 'nb-business-licenses', update: [{ credit_code: String(before[10]!['credit_code']), status: '吊销' }] });
+    const after = (await ckanRows(sandbox, 'nb-business-licenses', 'limit=300')).result.records;
+    const row = after.find((record) => record['credit_code'] === updated[0]);
+    expect(row?.['status']).toBe('吊销');
+    expect(row?.['updated_at']).toMatch(/^2026-11-26T08:00:00/);
+    expect(after.filter((record) => record['credit_code'] !== updated[0])).toEqual(before.filter((record) => record['credit_code'] !== updated[0]));
+  });
+
+  it('bumps the update date strictly, even with a frozen clock', () => {
+    const sandbox = createSandbox({ clock });
+    const first = sandbox.mutate({ dataset: 'hz-parking-lots', update: 1 });
+    const second = sandbox.mutate({ dataset: 'hz-parking-lots', update: 1 });
+    expect(second.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
+  });
+
+  it('refuses bad options and unknown datasets with clear errors', () => {
+    expect(() => createSandbox({ flavor: 'socrata' as never })).toThrow(/Unknown sandbox flavor "socrata"/);
+    expect(() => createSandbox({ scale: 'huge' as never })).toThrow(/scale must be 'small' or 'full'/);
+    expect(() => createSandbox({ seed: 1.5 })).toThrow(/seed must be an integer/);
+    expect(() => createSandbox({ sizes: { 'no-such-dataset': 5 } })).toThrow(/unknown dataset "no-such-dataset"/);
+    expect(() => createSandbox({ sizes: { 'nb-food-licenses': -1 } })).toThrow(/whole number/);
+    const sandbox = createSandbox();
+    expect(() => sandbox.mutate({ dataset: 'nope', add: 1 })).toThrow(/Unknown sandbox dataset "nope"/);
+    expect(() => sandbox.mutate({ dataset: 'nb-food-licenses', remove: ['JY00000000000000'] })).toThrow(/no row with license_no=JY00000000000000/);
+  });
+
+  it('keeps two sandboxes apart', async () => {
+    const one = createSandbox({ clock });
+    const two = createSandbox({ clock });
+    one.mutate({ dataset: 'nb-food-licenses', remove: 10 });
+    expect(one.datasets.find((dataset) => dataset.id === 'nb-food-licenses')!.count).toBe(two.datasets.find((dataset) => dataset.id === 'nb-food-licenses')!.count - 10);
+  });
+});
