@@ -10,6 +10,8 @@ import {
 } from './http/index.js';
 import type { PortalFamily } from './model/dataset.js';
 import type { PortalDefinition } from './portals/portal-adapter.js';
+import { createSync, type SyncMethod } from './sync/index.js';
+import { Licenses } from './verify/licenses.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -46,6 +48,9 @@ export interface Client {
   readonly portal: { readonly family: PortalFamily; readonly baseUrl: string };
   readonly catalog: Catalog;
   readonly datasets: Datasets;
+  readonly licenses: Licenses;
+  /** Incremental update of one dataset against a checkpoint: see {@link SyncMethod}. */
+  readonly sync: SyncMethod;
 }
 
 /**
@@ -71,9 +76,12 @@ export function createClient(options: ClientOptions): Client {
     secretHeaders: portal.secretHeaders,
   });
   const adapter = portal.create(transport);
+  const datasets = new Datasets(adapter);
   return {
     portal: { family: portal.family, baseUrl: portal.baseUrl },
     catalog: new Catalog(adapter),
-    datasets: new Datasets(adapter),
+    datasets,
+    licenses: new Licenses(adapter, datasets),
+    sync: createSync(adapter),
   };
 }

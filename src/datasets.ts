@@ -36,8 +36,9 @@ export class Datasets {
    * await client.datasets.lookup('zj-medical-practitioners', { certNo: '110330100000123', name: '张三' });
    */
   async lookup(id: string, params: Record<string, string>, options: CallOptions = {}): Promise<unknown> {
-    const dataset = await this.get(id, options);
+    assertIdentifier(id);
     if (!this.adapter.lookup) throw new UnsupportedError(`${this.adapter.family} portals have no results-only interfaces: read ${id}'s records instead`);
+    const dataset = await this.get(id, options);
     return this.adapter.lookup(dataset, params, options);
   }
 

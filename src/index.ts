@@ -9,6 +9,7 @@ export type { OnInvalid } from './records/record-stream.js';
 export type { RecordsOptions } from './records/records-options.js';
 export type { OrderByInput } from './records/record-query.js';
 export * from './errors/index.js';
+export * from './verify/index.js';
 export { DatasetSchema, FieldSchema, LicenseSchema, OpenClassSchema, PublisherSchema, portalFamilies } from './model/dataset.js';
 export type { Dataset, Field, License, OpenClass, PortalFamily, Publisher } from './model/dataset.js';
 export { ResourceSchema } from './model/resource.js';
@@ -25,3 +26,14 @@ export type {
   RetryOptions,
   TransportHooks,
 } from './http/index.js';
+export {
+  DatasetSync,
+  MemoryCheckpointStore,
+  FileCheckpointStore,
+  SyncKeyError,
+  DatasetDriftError,
+  encodeCheckpoint,
+  decodeCheckpoint,
+  contentHash,
+} from './sync/index.js';
+export type { SyncMethod, SyncOptions, SyncStrategy, RunOptions, Change, ChangeSet, SyncStats, Checkpoint, PullStrategy, CheckpointStore, SyncKeyProblem } from './sync/index.js';

@@ -214,7 +214,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
           ...(request.body === undefined ? {} : { body: request.body }),
           ...(signals.length === 0 ? {} : { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) }),
         });
-        text = method === 'HEAD' ? '' : await readBody(response, maxResponseBytes);
+        // A stream answer's body is handed to `parse` unread; an error answer is read as usual.
+        text = method === 'HEAD' || (spec.responseType === 'stream' && response.ok) ? '' : await readBody(response, maxResponseBytes);
       } catch (error) {
         if (signal?.aborted || error instanceof ResponseTooLargeError) throw error;
         if (timeoutController?.signal.aborted) throw new TimeoutError(request.timeout as number);
@@ -241,7 +242,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           // A body the adapter cannot read still makes a readable HTTP error.
           portalMessage = undefined;
         }
-        const error = createHttpError({
+        const httpError = createHttpError({
           request: info,
           status,
           statusText: response.statusText,
@@ -250,11 +251,17 @@ export function createTransport(options: TransportOptions = {}): Transport {
           portalMessage,
           secrets: request.secrets,
         });
+        let error: Error = httpError;
+        try {
+          error = spec.mapError?.(decodeErrorBody(text), httpError) ?? httpError;
+        } catch {
+          // A body the adapter cannot read keeps the plain HTTP error.
+        }
         const hint = parseRetryAfter(responseHeaders.get('retry-after'));
         if (hint !== undefined && !(error instanceof RateLimitError)) retryAfterHints.set(error, hint);
         throw error;
       }
-      const data = runParse(request, text, status, responseHeaders);
+      const data = runParse(request, text, status, responseHeaders, response.body);
       return { status, headers: responseHeaders, text, data, parse: spec.parse, revalidated: false };
     } catch (error) {
       if (signal?.aborted) throw new StopRetrying(asAbortError(signal.reason));
@@ -266,8 +273,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   /** Decodes a body and hands it to the adapter's `parse`, remembering what `parse` threw. */
-  function runParse<T>(request: PreparedRequest<T>, text: string, status: number, headers: Headers): T {
-    const body = decodeBody(text, headers.get('content-type'), request.spec.responseType ?? 'json', status, request.method);
+  function runParse<T>(request: PreparedRequest<T>, text: string, status: number, headers: Headers, stream?: ReadableStream<Uint8Array> | null): T {
+    const type = request.spec.responseType ?? 'json';
+    const body = type === 'stream' ? stream ?? null : decodeBody(text, headers.get('content-type'), type, status, request.method);
     try {
       return request.spec.parse(body, { status, headers });
     } catch (error) {
@@ -342,7 +350,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const prepared = prepare(spec);
     const { method, info } = prepared;
     const wantsCache = spec.cache === undefined ? method === 'GET' : spec.cache !== false;
-    if (!cache || method === 'HEAD' || !wantsCache) {
+    if (!cache || method === 'HEAD' || !wantsCache || spec.responseType === 'stream') {
       const result = await untilAborted(run(prepared, spec.signal, undefined), spec.signal);
       return { data: result.data, status: result.status, headers: result.headers, url: info.url, fromCache: false, revalidated: false };
     }

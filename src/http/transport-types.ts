@@ -1,5 +1,6 @@
 import type { RateLimitOptions } from './rate-limiter.js';
 import type { ResponseType } from './decode-body.js';
+import type { HttpError } from '../errors/http-error.js';
 
 /** A fetch-compatible function: `globalThis.fetch`, the sandbox's `sandbox.fetch`, a test double. */
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -179,10 +180,17 @@ export interface RequestSpec<T> {
   /** Pulls the portal's message out of an error body (parsed JSON, or text) for the error message. */
   errorMessage?: ((body: unknown) => string | undefined) | undefined;
   /**
-   * `json` parses the body (HTML and broken JSON become `ResponseFormatError`); `text` passes it as is.
+   * Replaces the HTTP error of a non-2xx answer from its body (parsed JSON, or text), e.g. a
+   * quota body that tells when the quota resets. The retry decision sees the replacement.
+   */
+  mapError?: ((body: unknown, error: HttpError) => Error | undefined) | undefined;
+  /**
+   * `json` parses the body (HTML and broken JSON become `ResponseFormatError`); `text` passes it as is;
+   * `stream` passes the unread `ReadableStream` (or `null`) of a 2xx answer, never cached: only the
+   * initial response is retried, and `parse` must cancel the stream if it refuses the answer.
    * @default 'json'
    */
-  responseType?: ResponseType | undefined;
+  responseType?: ResponseType | 'stream' | undefined;
   /**
    * Whether to use the cache; `{ ttl }` overrides its freshness for this entry.
    * @default true for GET when the transport has a cache

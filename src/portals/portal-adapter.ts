@@ -15,10 +15,10 @@ export interface CallOptions {
 export interface CatalogQuery {
   /** Free text over titles, descriptions and tags. */
   readonly q?: string;
-  /** Theme / domain / group, e.g. `交通出行`. */
+  /** Theme / domain / group as datasets show it, e.g. `交通出行` (ckan also takes the group slug). */
   readonly theme?: string;
   readonly openClass?: 'unconditional' | 'restricted';
-  /** Publisher's name (zhejiang) or organisation slug (ckan). */
+  /** Publisher's name as datasets show it (ckan also takes the organisation slug). */
   readonly publisher?: string;
   readonly tag?: string;
   /** Only datasets modified since this instant. */
@@ -71,6 +71,8 @@ export interface AppliedByPortal {
  * - `pages`: numbered pages of a fixed size over a stable order; the engine may fetch them in parallel
  *   and reorders them (zhejiang interfaces).
  * - `cursor`: one page after another, each telling where the next starts (ckan DataStore).
+ * - `stream`: one streamed export of every row (opendatasoft `exports/jsonl`); after a break
+ *   mid-way the engine reopens it from the count of rows already delivered.
  */
 export type RecordReader =
   | {
@@ -87,6 +89,16 @@ export type RecordReader =
       readonly total: number | undefined;
       /** Reads the page at `cursor` (`undefined` = first). */
       fetchPage(cursor: string | undefined, options: CallOptions): Promise<{ rows: RawRecord[]; cursor: string | undefined; total: number | undefined }>;
+    }
+  | {
+      readonly kind: 'stream';
+      readonly applied: AppliedByPortal;
+      readonly total: number | undefined;
+      /**
+       * Opens the stream and yields batches of rows, skipping the first `from` rows. It throws a
+       * `NetworkError` or `ResponseFormatError` when the stream breaks or ends short of `total`.
+       */
+      rows(from: number, options: CallOptions): AsyncIterable<RawRecord[]>;
     };
 
 /** What the shared engine may rely on. */
@@ -101,6 +113,27 @@ export interface PortalCapabilities {
   readonly maxPageSize: number;
   /** Pages are numbered and may be fetched in parallel. */
   readonly parallelPages: boolean;
+}
+
+/**
+ * A read of the rows modified at or after `since`, ordered by (`modifiedColumn`, `key`) so that
+ * paging by the last (modified, key) pair never skips or repeats a row while the data changes.
+ */
+export interface ChangesQuery {
+  /** Column holding each row's modification time, e.g. `updated_at`. */
+  readonly modifiedColumn: string;
+  /** Column identifying a row; the tie-breaker of the order. */
+  readonly key: string;
+  /** Rows modified at or after this instant; every row when `undefined`. */
+  readonly since: Date | undefined;
+  readonly pageSize: number;
+  /** Resource id or name to read (ckan); the datastore-active one by default. */
+  readonly resource?: string;
+}
+
+/** A dataset readable by record modification time: the columns the portal reported for it. */
+export interface ChangesSupport {
+  readonly columns: readonly string[];
 }
 
 /** A change marker for a whole dataset: equal markers mean nothing changed. */
@@ -129,6 +162,14 @@ export interface PortalAdapter {
   /** Reads a timestamp as this portal writes it in rows (zhejiang: Shanghai local time; ckan: naive UTC). */
   parseTimestamp(value: unknown): Date | null;
   lookup?(dataset: Dataset, params: Record<string, string>, options: CallOptions): Promise<unknown>;
+  /**
+   * Whether `openChanges` works for this dataset (ckan: `datastore_search_sql` answers, which
+   * most sites switch off): its columns, or `null` when it does not. Absent where the family
+   * never reads by record modification time.
+   */
+  probeChanges?(datasetId: string, options: CallOptions): Promise<ChangesSupport | null>;
+  /** Rows modified since an instant, ordered by (modified, key), as a cursor reader. */
+  openChanges?(datasetId: string, query: ChangesQuery, options: CallOptions): Promise<RecordReader>;
 }
 
 /** What `portals.zhejiang(...)` and friends return: a recipe the client turns into an adapter with its own transport. */

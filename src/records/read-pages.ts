@@ -1,5 +1,7 @@
 import type { CallOptions, RawRecord, RecordReader } from '../portals/portal-adapter.js';
+import { NetworkError } from '../errors/network-error.js';
 import { PagingError } from '../errors/paging-error.js';
+import { ResponseFormatError } from '../errors/response-format-error.js';
 
 export interface ReadPagesOptions {
   /** Numbered pages fetched at once. */
@@ -14,6 +16,10 @@ export interface ReadPagesOptions {
  * reordered; cursor pages one after another. Leaving the loop early aborts what is in flight.
  */
 export async function* readPages(reader: RecordReader, options: ReadPagesOptions): AsyncGenerator<RawRecord[]> {
+  if (reader.kind === 'stream') {
+    yield* readStream(reader, options);
+    return;
+  }
   if (reader.kind === 'cursor') {
     let cursor: string | undefined;
     let pages = 0;
@@ -73,5 +79,33 @@ async function* readNumberedPages(
     }
   } finally {
     inFlight.abort();
+  }
+}
+
+/** Reopenings in a row that deliver no new row before the stream read gives up. */
+const STREAM_STALLS = 2;
+
+/**
+ * Yields a streamed export. The transport retries opening it; a break mid-way (or a clean end
+ * short of the announced total) reopens it after the rows already delivered, for as long as each
+ * reopening makes progress, so a flaky connection never silently drops rows.
+ */
+async function* readStream(reader: Extract<RecordReader, { kind: 'stream' }>, options: ReadPagesOptions): AsyncGenerator<RawRecord[]> {
+  let delivered = 0;
+  let stalls = 0;
+  for (;;) {
+    const before = delivered;
+    try {
+      for await (const rows of reader.rows(delivered, options.call)) {
+        delivered += rows.length;
+        if (rows.length > 0) yield rows;
+      }
+      return;
+    } catch (error) {
+      const broken = error instanceof NetworkError || error instanceof ResponseFormatError;
+      if (!broken || options.call.signal?.aborted) throw error;
+      stalls = delivered > before ? 0 : stalls + 1;
+      if (stalls > STREAM_STALLS) throw error;
+    }
   }
 }

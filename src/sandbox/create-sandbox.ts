@@ -4,6 +4,8 @@ import { DatasetState, type MutationOptions, type MutationResult } from './datas
 import { FaultPlan, type FaultKind, type FaultOptions } from './faults.js';
 import type { Flavor, FlavorName, SandboxContext, SandboxCredentials, TokenLifetimes } from './flavor.js';
 import { ckanFlavor } from './flavors/ckan/index.js';
+import { opendatasoftFlavor } from './flavors/opendatasoft/index.js';
+import { socrataFlavor } from './flavors/socrata/index.js';
 import { zhejiangFlavor } from './flavors/zhejiang/index.js';
 import { injectFault } from './inject-fault.js';
 import { listen, type ListenOptions, type ListeningSandbox } from './listen.js';
@@ -82,7 +84,7 @@ export interface Sandbox {
   samples(baseUrl?: string): string[];
 }
 
-const flavors: Record<FlavorName, Flavor> = { zhejiang: zhejiangFlavor, ckan: ckanFlavor };
+const flavors: Record<FlavorName, Flavor> = { zhejiang: zhejiangFlavor, ckan: ckanFlavor, socrata: socrataFlavor, opendatasoft: opendatasoftFlavor };
 
 /** The base URL for in-process use; `.test` is reserved, so it can never reach a real host. */
 const IN_PROCESS_URL = 'http://sandbox.kaifang.test';

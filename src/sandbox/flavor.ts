@@ -1,6 +1,6 @@
 import type { DatasetState } from './dataset-state.js';
 
-export type FlavorName = 'zhejiang' | 'ckan';
+export type FlavorName = 'zhejiang' | 'ckan' | 'socrata' | 'opendatasoft';
 
 /** Credentials the sandbox accepts; the defaults are public sandbox values, never real secrets. */
 export interface SandboxCredentials {

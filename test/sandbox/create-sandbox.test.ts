@@ -96,7 +96,7 @@ describe('createSandbox', () => {
   });
 
   it('refuses bad options and unknown datasets with clear errors', () => {
-    expect(() => createSandbox({ flavor: 'socrata' as never })).toThrow(/Unknown sandbox flavor "socrata"/);
+    expect(() => createSandbox({ flavor: 'arcgis' as never })).toThrow(/Unknown sandbox flavor "arcgis"/);
     expect(() => createSandbox({ scale: 'huge' as never })).toThrow(/scale must be 'small' or 'full'/);
     expect(() => createSandbox({ seed: 1.5 })).toThrow(/seed must be an integer/);
     expect(() => createSandbox({ sizes: { 'no-such-dataset': 5 } })).toThrow(/unknown dataset "no-such-dataset"/);

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { ResponseFormatError, UnsupportedError } from '../../errors/index.js';
+import { HttpError, ResponseFormatError, UnsupportedError } from '../../errors/index.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { assertIdentifier } from '../path-segment.js';
 import type {
   CallOptions,
   CatalogPage,
+  ChangesQuery,
+  ChangesSupport,
   CatalogQuery,
   DatasetVersion,
   PortalAdapter,
@@ -14,6 +16,7 @@ import type {
   RecordReader,
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
+import { changesSql, sqlIdentifier, type ChangesPosition } from './changes-sql.js';
 import { ckanErrorMessage, parseCkanResult } from './ckan-envelope.js';
 import { CkanPackageSchema, PackageSearchSchema, parseNaiveUtc, toDataset } from './ckan-package.js';
 
@@ -28,6 +31,17 @@ const DatastoreSchema = z.object({
   total: z.number().optional(),
   _links: z.object({ start: z.string().optional(), next: z.string().optional(), next_page: z.string().optional() }).partial().optional(),
 });
+
+const FacetItemsSchema = z.object({ items: z.array(z.object({ name: z.string(), display_name: z.string().nullish() })) }).optional();
+const FacetSchema = z.object({ search_facets: z.object({ groups: FacetItemsSchema, organization: FacetItemsSchema }) });
+
+const SqlSchema = z.object({
+  fields: z.array(z.object({ id: z.string(), type: z.string().nullish() })).default([]),
+  records: z.array(z.record(z.string(), z.unknown())),
+});
+
+/** Rows per `datastore_search_sql` page: CKAN cuts answers at `rows_max` and flags them. */
+const SQL_MAX_ROWS = DATASTORE_MAX_ROWS;
 
 export interface CkanSettings {
   readonly baseUrl: string;
@@ -71,10 +85,12 @@ export class CkanAdapter implements PortalAdapter {
     const start = cursor === undefined ? 0 : Number(cursor);
     const rows = Math.min(query.limit ?? 20, SEARCH_MAX_ROWS);
     const fq: string[] = [];
-    if (query.theme) fq.push(`groups:${solrTerm(query.theme)}`);
+    if (query.theme) fq.push(`groups:${solrTerm(await this.facetName('groups', query.theme, options))}`);
     if (query.tag) fq.push(`tags:${solrTerm(query.tag)}`);
-    if (query.publisher) fq.push(`organization:${solrTerm(query.publisher)}`);
+    if (query.publisher) fq.push(`organization:${solrTerm(await this.facetName('organization', query.publisher, options))}`);
     if (query.modifiedSince) fq.push(`metadata_modified:[${query.modifiedSince.toISOString()} TO *]`);
+    // CKAN has no open classes: a private dataset is restricted, a public one unconditional.
+    if (query.openClass) fq.push(`capacity:${query.openClass === 'restricted' ? 'private' : 'public'}`);
     const result = await this.action('package_search', {
       q: query.q || '*:*',
       fq: fq.length ? fq.join(' AND ') : undefined,
@@ -87,11 +103,21 @@ export class CkanAdapter implements PortalAdapter {
     const next = start + result.results.length;
     const items = result.results.map((pkg) => toDataset(pkg, this.settings.baseUrl));
     return {
-      // CKAN has no open classes to search by: private (restricted) or not is checked here.
-      items: query.openClass ? items.filter((dataset) => dataset.openClass === query.openClass) : items,
+      items,
       total: result.count,
       cursor: result.results.length > 0 && next < result.count ? String(next) : undefined,
     };
+  }
+
+  /**
+   * `fq=groups:` and `fq=organization:` match names (slugs), while datasets show titles as themes
+   * and publishers: a value that is not a slug is looked up among the facet's display names
+   * (one cacheable request).
+   */
+  private async facetName(field: 'groups' | 'organization', value: string, options: CallOptions): Promise<string> {
+    if (/^[a-z0-9_-]+$/.test(value)) return value;
+    const result = await this.action('package_search', { rows: 0, 'facet.field': JSON.stringify([field]), 'facet.limit': 1000, include_private: this.settings.token ? true : undefined }, FacetSchema, options);
+    return result.search_facets[field]?.items.find((item) => item.display_name === value || item.name === value)?.name ?? value;
   }
 
   async getDataset(id: string, options: CallOptions): Promise<Dataset> {
@@ -141,6 +167,49 @@ export class CkanAdapter implements PortalAdapter {
     const latest = times.length ? new Date(Math.max(...times.map((date) => date.getTime()))) : null;
     return { updatedAt: latest, total };
   }
+
+  /**
+   * `datastore_search_sql` is off on most sites (`ckan.datastore.sqlsearch.enabled`): one
+   * `LIMIT 1` query tells, and the answer is kept for this client's life.
+   */
+  async probeChanges(datasetId: string, options: CallOptions): Promise<ChangesSupport | null> {
+    const cached = this.changesSupport.get(datasetId);
+    if (cached !== undefined) return cached;
+    const resourceId = await this.datastoreResource(datasetId, options);
+    let support: ChangesSupport | null;
+    try {
+      const result = await this.get(this.actionUrl('datastore_search_sql'), { sql: `SELECT * FROM ${sqlIdentifier(resourceId)} LIMIT 1` }, SqlSchema, { cache: false, ...options });
+      support = { columns: result.fields.map((field) => field.id) };
+    } catch (error) {
+      // An unregistered action answers 400 "Action name not known"; a refused one 403.
+      if (error instanceof HttpError && (error.status === 400 || error.status === 403)) support = null;
+      else throw error;
+    }
+    this.changesSupport.set(datasetId, support);
+    return support;
+  }
+
+  async openChanges(datasetId: string, query: ChangesQuery, options: CallOptions): Promise<RecordReader> {
+    const resourceId = query.resource ?? (await this.datastoreResource(datasetId, options));
+    assertIdentifier(resourceId, 'resource id');
+    const limit = Math.min(query.pageSize, SQL_MAX_ROWS);
+    return {
+      kind: 'cursor',
+      applied: { where: false, q: false, fields: false, orderBy: true },
+      total: undefined,
+      fetchPage: async (cursor, pageOptions) => {
+        const after = cursor === undefined ? undefined : (JSON.parse(cursor) as ChangesPosition);
+        const sql = changesSql(resourceId, query, after, limit);
+        const result = await this.get(this.actionUrl('datastore_search_sql'), { sql }, SqlSchema, { cache: false, ...pageOptions });
+        const rows = coerceNumbers(result.records, result.fields);
+        const last = rows[rows.length - 1];
+        const next = last && rows.length >= limit ? JSON.stringify({ modified: last[query.modifiedColumn], key: last[query.key] }) : undefined;
+        return { rows, cursor: next, total: undefined };
+      },
+    };
+  }
+
+  private readonly changesSupport = new Map<string, ChangesSupport | null>();
 
   private async datastoreResource(datasetId: string, options: CallOptions): Promise<string> {
     const dataset = await this.getDataset(datasetId, options);

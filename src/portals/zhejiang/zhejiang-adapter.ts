@@ -63,6 +63,8 @@ export class ZhejiangAdapter implements PortalAdapter {
   }
 
   async searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage> {
+    // Catalogue entries carry no tags: filtering by one would silently find nothing.
+    if (query.tag !== undefined) throw new UnsupportedError('zhejiang catalogue entries have no tags: search with q or theme instead');
     const pageNum = cursor === undefined ? 1 : Number(cursor);
     const pageSize = Math.min(query.limit ?? 20, CATALOGUE_MAX_PAGE_SIZE);
     const openType = query.openClass === 'unconditional' ? 1 : query.openClass === 'restricted' ? 2 : undefined;
@@ -75,14 +77,14 @@ export class ZhejiangAdapter implements PortalAdapter {
     });
     const page = response.data;
     let items = page.list.map((entry) => toDataset(entry, this.settings.baseUrl));
-    // The catalogue has no tag or date filter: those two run on the client, page by page.
-    if (query.tag !== undefined) items = items.filter((dataset) => dataset.tags.includes(query.tag as string));
+    // The catalogue has no date filter: it runs on the client, page by page, so the portal's
+    // total no longer counts the matches.
     if (query.modifiedSince) {
       const since = query.modifiedSince.getTime();
       items = items.filter((dataset) => (dataset.updatedAt?.getTime() ?? 0) >= since);
     }
     const more = page.list.length > 0 && pageNum * pageSize < page.total;
-    return { items, total: page.total, cursor: more ? String(pageNum + 1) : undefined };
+    return { items, total: query.modifiedSince ? undefined : page.total, cursor: more ? String(pageNum + 1) : undefined };
   }
 
   async getDataset(id: string, options: CallOptions): Promise<Dataset> {

@@ -41,11 +41,15 @@ const STATUSES: readonly (readonly [string, number])[] = [
 const PARTNERSHIP_SCOPE = '股权投资；投资管理；资产管理（未经金融等监管部门批准不得从事吸收存款、融资担保、代客理财、向社会公众集（融）资等金融业务）';
 const COOPERATIVE_SCOPE = '蔬菜、水果种植；农产品的生产、销售、加工、运输、贮藏及其他相关服务';
 
+// Built once: every generated row draws from them.
+const WEIGHTED_DISTRICTS = weightedDistricts(NINGBO_DISTRICTS);
+const WEIGHTED_INDUSTRIES = INDUSTRIES.map((entry) => [entry, entry.weight] as const);
+
 function businessLicenseRow(seed: number, index: number): Row {
   const random = rowRandom(seed, index, 'nb-business-licenses');
-  const district = random.weighted(weightedDistricts(NINGBO_DISTRICTS));
+  const district = random.weighted(WEIGHTED_DISTRICTS);
   const type = random.weighted(COMPANY_TYPES);
-  const industry = random.weighted(INDUSTRIES.map((entry) => [entry, entry.weight] as const));
+  const industry = random.weighted(WEIGHTED_INDUSTRIES);
   const trade = tradeName(random);
   const foundedOn = dateBetween(random, '1992-01-01', '2026-11-19', 2);
 

@@ -32,29 +32,43 @@ export interface Random {
   weighted<T>(items: readonly (readonly [T, number])[]): T;
 }
 
-/** Independent random stream for row `index` of a dataset identified by `salt`. */
+/**
+ * Independent random stream for row `index` of a dataset identified by `salt`.
+ * A class rather than a closure bag: a row creates one, so this sits on the sandbox's hot path.
+ */
 export function rowRandom(seed: number, index: number, salt: string): Random {
   const high = Math.floor(index / 2 ** 32);
-  let state = mix32(mix32(seed ^ hashString(salt)) ^ mix32(index >>> 0) ^ Math.imul(high, 0x85ebca6b));
-  const next = (): number => {
-    state = (state + 0x9e3779b9) | 0;
-    return mix32(state) / 2 ** 32;
-  };
-  const random: Random = {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
-    weighted: (items) => {
-      let total = 0;
-      for (const [, weight] of items) total += weight;
-      let target = next() * total;
-      for (const [item, weight] of items) {
-        target -= weight;
-        if (target < 0) return item;
-      }
-      return (items[items.length - 1] as (typeof items)[number])[0];
-    },
-  };
-  return random;
+  return new RowRandom(mix32(mix32(seed ^ hashString(salt)) ^ mix32(index >>> 0) ^ Math.imul(high, 0x85ebca6b)));
+}
+
+class RowRandom implements Random {
+  constructor(private state: number) {}
+
+  next(): number {
+    this.state = (this.state + 0x9e3779b9) | 0;
+    return mix32(this.state) / 2 ** 32;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const [, weight] of items) total += weight;
+    let target = this.next() * total;
+    for (const [item, weight] of items) {
+      target -= weight;
+      if (target < 0) return item;
+    }
+    return (items[items.length - 1] as readonly [T, number])[0];
+  }
 }

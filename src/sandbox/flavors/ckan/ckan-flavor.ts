@@ -4,6 +4,7 @@ import { readActionParams } from './action-params.js';
 import type { Action, ActionRequest } from './action-request.js';
 import { actionFailure, actionSuccess, badRequest, jsonResponse, methodNotAllowedPage, notFoundPage } from './ckan-responses.js';
 import { datastoreSearch } from './datastore-search.js';
+import { datastoreSearchSql } from './datastore-search-sql.js';
 import { resourceId } from './package-dict.js';
 import { packageSearch } from './package-search.js';
 import { packageShow } from './package-show.js';
@@ -17,6 +18,7 @@ const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
   ['package_list', packageList],
   ['resource_show', resourceShow],
   ['datastore_search', datastoreSearch],
+  ['datastore_search_sql', datastoreSearchSql],
   ['status_show', statusShow],
   ['help_show', helpShow],
   ['site_read', siteRead],
@@ -88,7 +90,8 @@ async function route(request: Request, context: SandboxContext): Promise<Respons
 }
 
 async function runAction(request: Request, url: URL, context: SandboxContext, authorized: boolean, name: string): Promise<Response> {
-  const action = ACTIONS.get(name);
+  // With `ckan.datastore.sqlsearch.enabled` off, CKAN never registers the action.
+  const action = name === 'datastore_search_sql' && !context.sqlEnabled ? undefined : ACTIONS.get(name);
   if (!action) return badRequest(`Action name not known: ${name}`);
   const read = await readActionParams(request, url);
   if ('badRequest' in read) return badRequest(read.badRequest);

@@ -1,0 +1,18 @@
+/**
+ * Child process: one full pull by one variant, in a process of its own so that its peak RSS is
+ * its own. Prints `{ rows, ms, maxRssMb }` as JSON.
+ */
+import { pullVariants, pulls, type PullVariant } from './pull-variants.js';
+import { readArguments } from './read-arguments.js';
+
+const args = readArguments(process.argv.slice(2));
+const variant = args.string('variant') as PullVariant;
+if (!pullVariants.includes(variant)) throw new TypeError(`unknown variant ${variant}`);
+const expected = args.number('rows');
+
+const started = performance.now();
+const rows = await pulls[variant](args.string('url'), args.string('secret'));
+const ms = performance.now() - started;
+if (rows !== expected) throw new Error(`${variant} pulled ${rows} rows, expected ${expected}`);
+// resourceUsage().maxRSS is in kilobytes.
+process.stdout.write(`${JSON.stringify({ rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,0 +1,17 @@
+/** Reads `--name value` command-line arguments, failing loudly on a missing or non-numeric one. */
+export function readArguments(argv: readonly string[]) {
+  const value = (name: string): string => {
+    const at = argv.indexOf(`--${name}`);
+    const found = at >= 0 ? argv[at + 1] : undefined;
+    if (found === undefined) throw new TypeError(`missing --${name}`);
+    return found;
+  };
+  return {
+    string: value,
+    number(name: string): number {
+      const parsed = Number(value(name));
+      if (!Number.isFinite(parsed)) throw new TypeError(`--${name} must be a number`);
+      return parsed;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: sandbox throughput over loopback and the client's full pull against
+ * hand-written fetch loops. Writes `docs/benchmarks.md`; `--quick` runs a small, single-run
+ * version and only prints the table.
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runJsonChild, startServer, type ServerChild } from './child-process.js';
+import { PAGE_SIZE } from './page-url.js';
+import { pullVariants, type PullVariant } from './pull-variants.js';
+import { formatReport } from './report.js';
+import type { BenchResults, PullResult, ServeResult } from './results.js';
+import { median } from './statistics.js';
+
+interface Size {
+  readonly rows: number;
+  /** Arguments of `bench/sandbox-server.ts` that give the dataset this many rows. */
+  readonly serverArgs: readonly string[];
+}
+
+interface Plan {
+  readonly runs: number;
+  readonly sizes: readonly Size[];
+  readonly connections: readonly number[];
+}
+
+const quick = process.argv.includes('--quick');
+const plan: Plan = quick
+  ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'] }], connections: [1, 4] }
+  : {
+      runs: 3,
+      sizes: [
+        { rows: 100_000, serverArgs: ['--rows', '100000'] },
+        { rows: 1_020_000, serverArgs: ['--full'] },
+      ],
+      connections: [1, 4],
+    };
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Runs a child while measuring the server's CPU time; returns the child's result and server µs per row. */
+async function measured<T extends { rows: number }>(server: ServerChild, run: () => Promise<T>): Promise<T & { serverMicrosPerRow: number }> {
+  const before = await server.cpuMicros();
+  const result = await run();
+  const after = await server.cpuMicros();
+  return { ...result, serverMicrosPerRow: (after - before) / result.rows };
+}
+
+async function measureServe(server: ServerChild, rows: number): Promise<ServeResult[]> {
+  const samples = new Map<number, { rowsPerSecond: number; serverMicrosPerRow: number }[]>();
+  for (let run = 1; run <= plan.runs; run++) {
+    for (const connections of plan.connections) {
+      const result = await measured(server, () =>
+        runJsonChild<{ rows: number; ms: number }>('serve-throughput.ts', [
+          '--url', server.url, '--secret', server.appSecret, '--pages', String(rows / PAGE_SIZE), '--concurrency', String(connections),
+        ]),
+      );
+      const rowsPerSecond = result.rows / (result.ms / 1000);
+      log(`serve ${connections} connection(s), run ${run}: ${Math.round(rowsPerSecond)} rows/s, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
+      samples.set(connections, [...(samples.get(connections) ?? []), { rowsPerSecond, serverMicrosPerRow: result.serverMicrosPerRow }]);
+    }
+  }
+  return plan.connections.map((connections) => {
+    const runs = samples.get(connections) ?? [];
+    return {
+      connections,
+      rows,
+      rowsPerSecond: median(runs.map((sample) => sample.rowsPerSecond)),
+      serverMicrosPerRow: median(runs.map((sample) => sample.serverMicrosPerRow)),
+    };
+  });
+}
+
+async function measurePulls(server: ServerChild, rows: number): Promise<PullResult[]> {
+  const samples = new Map<PullVariant, { ms: number; maxRssMb: number; serverMicrosPerRow: number }[]>();
+  // Variants take turns within each run, so a change in the machine's load hits them alike.
+  for (let run = 1; run <= plan.runs; run++) {
+    for (const variant of pullVariants) {
+      const result = await measured(server, () =>
+        runJsonChild<{ rows: number; ms: number; maxRssMb: number }>('pull-child.ts', [
+          '--variant', variant, '--url', server.url, '--secret', server.appSecret, '--rows', String(rows),
+        ]),
+      );
+      log(`pull ${variant} ${rows} rows, run ${run}: ${(result.ms / 1000).toFixed(2)} s, RSS ${result.maxRssMb.toFixed(0)} MB, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
+      samples.set(variant, [...(samples.get(variant) ?? []), result]);
+    }
+  }
+  return pullVariants.map((variant) => {
+    const runs = samples.get(variant) ?? [];
+    const ms = median(runs.map((sample) => sample.ms));
+    return {
+      variant,
+      rows,
+      ms,
+      rowsPerSecond: rows / (ms / 1000),
+      maxRssMb: Math.max(...runs.map((sample) => sample.maxRssMb)),
+      serverMicrosPerRow: median(runs.map((sample) => sample.serverMicrosPerRow)),
+    };
+  });
+}
+
+const loadBefore = loadavg()[0] as number;
+const started = new Date();
+const cores = cpus();
+const serve: ServeResult[] = [];
+const pulls: PullResult[] = [];
+
+function results(): BenchResults {
+  return {
+    date: started,
+    command: quick ? 'npm run bench -- --quick' : 'npm run bench',
+    runs: plan.runs,
+    machine: `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.versions.node}, ${process.platform}`,
+    load: [loadBefore, loadavg()[0] as number],
+    serve,
+    pulls,
+  };
+}
+
+const reportPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+for (const [index, size] of plan.sizes.entries()) {
+  const server = await startServer(size.serverArgs);
+  try {
+    if (index === 0) serve.push(...(await measureServe(server, size.rows)));
+    pulls.push(...(await measurePulls(server, size.rows)));
+  } finally {
+    await server.stop();
+  }
+  // Written after every size, so an interrupted run still records what it finished.
+  if (!quick) await writeFile(reportPath, formatReport(results()));
+}
+
+process.stdout.write(formatReport(results()));
+if (!quick) log('wrote docs/benchmarks.md');

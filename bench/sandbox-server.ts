@@ -1,0 +1,31 @@
+/**
+ * Child process: serves the zhejiang sandbox on loopback and tells its parent the URL over IPC.
+ * Arguments: `--rows N` (row count of `nb-business-licenses`) or `--full` (`scale: 'full'`).
+ * On a `cpu` message it answers its CPU time so far, so the parent can tell server cost from
+ * client cost. It stops when the parent disconnects, so an interrupted run leaves no server.
+ */
+import { createSandbox } from '../src/sandbox/index.js';
+import type { ServerMessage } from './server-message.js';
+
+const args = process.argv.slice(2);
+const full = args.includes('--full');
+const rows = args.includes('--rows') ? Number(args[args.indexOf('--rows') + 1]) : undefined;
+
+const sandbox = createSandbox({
+  flavor: 'zhejiang',
+  seed: 1,
+  scale: full ? 'full' : 'small',
+  ...(rows !== undefined ? { sizes: { 'nb-business-licenses': rows } } : {}),
+});
+const server = await sandbox.listen({ port: 0 });
+const send = (message: ServerMessage) => process.send?.(message);
+send({ kind: 'ready', url: server.url, appSecret: sandbox.credentials.appSecret });
+process.on('message', (message) => {
+  if (message === 'cpu') {
+    const usage = process.cpuUsage();
+    send({ kind: 'cpu', micros: usage.user + usage.system });
+  }
+});
+process.on('disconnect', () => {
+  void server.close().then(() => process.exit(0));
+});

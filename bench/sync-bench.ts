@@ -1,0 +1,117 @@
+/**
+ * Incremental update benchmarks on the sandbox portal: `tsx bench/sync-bench.ts [--quick]`.
+ * Prints a markdown table; `bench/run.ts` calls `runSyncBench`.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createClient, FileCheckpointStore, MemoryCheckpointStore, portals, type Checkpoint } from '../src/index.js';
+import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
+
+const DATASET = 'nb-food-licenses';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function setup(flavor: 'zhejiang' | 'ckan', rows: number): { sandbox: Sandbox; client: ReturnType<typeof createClient>; key: string } {
+  const sandbox = createSandbox({ flavor, seed: 11, sizes: { [DATASET]: rows }, sqlEnabled: flavor === 'ckan' });
+  const portal = flavor === 'zhejiang' ? portals.zhejiang({ baseUrl: sandbox.url, appSecret: sandbox.credentials.appSecret }) : portals.ckan({ baseUrl: sandbox.url });
+  return { sandbox, client: createClient({ portal, fetch: sandbox.fetch, cache: false }), key: flavor === 'zhejiang' ? 'XKZBH' : 'license_no' };
+}
+
+async function timed(task: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await task();
+  return performance.now() - started;
+}
+
+/** A plain full read of the dataset, the baseline every ratio is against. */
+async function fullRead(client: ReturnType<typeof createClient>, pageSize: number): Promise<void> {
+  let rows = 0;
+  for await (const _row of client.datasets.records(DATASET, { pageSize })) rows++;
+  if (rows === 0) throw new Error('empty read');
+}
+
+/** Median time of a pull after 1% of rows changed, and of a plain full read, on one flavor. */
+async function onePercent(flavor: 'zhejiang' | 'ckan', rows: number, runs: number, strategy: 'change-check' | 'modified-since') {
+  const { sandbox, client, key } = setup(flavor, rows);
+  const pageSize = flavor === 'zhejiang' ? 200 : 1000;
+  const sync = client.sync(DATASET, { key, store: new MemoryCheckpointStore(), strategy, pageSize, keyScanEvery: 1_000_000 });
+  await sync.pull();
+  const pulls: number[] = [];
+  const reads: number[] = [];
+  const noChange: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    noChange.push(await timed(() => sync.pull()));
+    sandbox.mutate({ dataset: DATASET, update: Math.round(rows * 0.006), add: Math.round(rows * 0.002), remove: Math.round(rows * 0.002) });
+    pulls.push(await timed(() => sync.pull()));
+    reads.push(await timed(() => fullRead(client, pageSize)));
+  }
+  return { pull: median(pulls), read: median(reads), noChange: median(noChange) };
+}
+
+/** A synthetic checkpoint of `keys` USCC-like keys. */
+function bigCheckpoint(keys: number): Checkpoint {
+  const hashes = new Map<string, number>();
+  for (let index = 0; index < keys; index++) hashes.set(`91330200MA${index.toString(36).toUpperCase().padStart(8, '0')}`, (index * 2654435761) % 2 ** 52);
+  return {
+    format: 1, portal: 'zhejiang', baseUrl: 'http://sandbox.kaifang.test', dataset: 'nb-business-licenses', key: 'TYSHXYDM', strategy: 'change-check',
+    version: { updatedAt: new Date(0).toISOString(), total: keys }, modifiedColumn: null, watermark: null, pullsSinceKeyScan: 0, savedAt: new Date(0).toISOString(), hashes,
+  };
+}
+
+async function checkpointAtScale(keys: number, runs: number) {
+  const dir = await mkdtemp(join(tmpdir(), 'kaifang-sync-bench-'));
+  try {
+    const store = new FileCheckpointStore(dir);
+    await store.save('nb-business-licenses', bigCheckpoint(keys));
+    const size = (await stat(store.describe('nb-business-licenses'))).size;
+    const loads: number[] = [];
+    let rss = 0;
+    for (let run = 0; run < runs; run++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const before = process.memoryUsage().rss;
+      let loaded: Checkpoint | undefined;
+      loads.push(await timed(async () => {
+        loaded = await store.load('nb-business-licenses');
+      }));
+      rss = Math.max(rss, process.memoryUsage().rss - before);
+      if (loaded?.hashes.size !== keys) throw new Error('checkpoint lost keys');
+      loaded = undefined;
+    }
+    return { size, load: median(loads), rss };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the sync benchmarks and returns a markdown table. */
+export async function runSyncBench(options: { quick: boolean }): Promise<string> {
+  const rows = options.quick ? 5_000 : 100_000;
+  const runs = options.quick ? 1 : 3;
+  const keys = options.quick ? 100_000 : 1_020_000;
+  const zhejiang = await onePercent('zhejiang', rows, runs, 'change-check');
+  const ckan = await onePercent('ckan', rows, runs, 'modified-since');
+  const big = await checkpointAtScale(keys, runs);
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const mb = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MB`;
+  const lines = [
+    `| sync (${rows.toLocaleString('en')} rows, median of ${runs}) | measured | goal |`,
+    '| --- | --- | --- |',
+    `| no-change pull, zhejiang | ${ms(zhejiang.noChange)} (0 data pages) | 1 cheap round |`,
+    `| no-change pull, ckan | ${ms(ckan.noChange)} (0 data pages) | 1 cheap round |`,
+    `| 1% changed, zhejiang full pull + diff vs plain full read | ${ms(zhejiang.pull)} vs ${ms(zhejiang.read)} = ${(zhejiang.pull / zhejiang.read).toFixed(2)}× | ≤ 1.15× |`,
+    `| 1% changed, ckan modified-since vs plain full read | ${ms(ckan.pull)} vs ${ms(ckan.read)} = ${((ckan.pull / ckan.read) * 100).toFixed(1)}% | ≤ 5% |`,
+    `| checkpoint of ${keys.toLocaleString('en')} keys: file size | ${mb(big.size)} | ≤ 40 MB |`,
+    `| checkpoint of ${keys.toLocaleString('en')} keys: load time | ${ms(big.load)} | ≤ 1 s |`,
+    `| checkpoint of ${keys.toLocaleString('en')} keys: RSS growth on load | ${mb(big.rss)} | ≤ 100 MB |`,
+  ];
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(await runSyncBench({ quick: process.argv.includes('--quick') }));
+}

@@ -1,0 +1,2 @@
+export { demoCommand } from './demo.js';
+export { sandboxCommand } from './sandbox.js';

@@ -1,0 +1,59 @@
+import type { Dataset, OpenClass } from '../../model/dataset.js';
+import type { CatalogEntry } from './ods-envelope.js';
+
+/** Explore's datetimes carry their zone (`2026-01-02T03:04:05+00:00`); anything unreadable is `null`. */
+export function parseOdsDate(value: unknown): Date | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const asList = (value: string | readonly string[] | null | undefined): string[] =>
+  value === null || value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
+
+/** `visibility: restricted` needs an API key; `domain` is open to the domain's public. */
+function openClassOf(visibility: string | null | undefined): OpenClass {
+  if (visibility === 'restricted') return 'restricted';
+  if (visibility === 'domain') return 'unconditional';
+  return 'unknown';
+}
+
+/** A catalogue entry in the unified model; `metas.default` carries the descriptive fields. */
+export function toDataset(entry: CatalogEntry, apiBase: string, baseUrl: string): Dataset {
+  const metas = entry.metas.default;
+  const id = entry.dataset_id;
+  const exportBase = `${apiBase}/catalog/datasets/${encodeURIComponent(id)}/exports`;
+  const updatedAt = parseOdsDate(metas.modified) ?? parseOdsDate(metas.data_processed);
+  const hasRecords = entry.has_records !== false;
+  return {
+    id,
+    name: id,
+    title: metas.title ?? id,
+    description: metas.description ?? '',
+    publisher: metas.publisher ? { id: null, name: metas.publisher } : null,
+    themes: asList(metas.theme),
+    tags: asList(metas.keyword),
+    openClass: openClassOf(entry.visibility),
+    license: { id: metas.license ?? null, title: metas.license ?? null, url: metas.license_url ?? null },
+    formats: hasRecords ? ['JSONL', 'CSV'] : [],
+    fields: entry.fields.map((field) => ({ name: field.name, label: field.label ?? null, type: field.type ?? null })),
+    createdAt: parseOdsDate(metas.created),
+    updatedAt,
+    ...(metas.update_frequency ? { updateFrequency: metas.update_frequency } : {}),
+    ...(typeof metas.records_count === 'number' ? { recordCount: metas.records_count } : {}),
+    resources: hasRecords
+      ? (['jsonl', 'csv'] as const).map((format) => ({
+          id: `${id}/${format}`,
+          name: `${id}.${format}`,
+          format: format.toUpperCase(),
+          url: `${exportBase}/${format}`,
+          queryable: format === 'jsonl',
+          size: null,
+          hash: null,
+          updatedAt: parseOdsDate(metas.data_processed) ?? updatedAt,
+        }))
+      : [],
+    portal: { family: 'opendatasoft', baseUrl },
+    raw: entry,
+  };
+}

@@ -1,0 +1,33 @@
+import { fingerprint } from '../../http/index.js';
+import { normalizeBaseUrl } from '../normalize-base-url.js';
+import type { PortalDefinition } from '../portal-adapter.js';
+import { OpendatasoftAdapter } from './opendatasoft-adapter.js';
+
+export interface OpendatasoftPortalOptions {
+  /** The domain's root, e.g. `https://data.opendatasoft.com`; `/api/explore/v2.1/…` is appended. */
+  readonly baseUrl: string;
+  /**
+   * API key for restricted datasets and a larger quota; sent as `Authorization: Apikey <key>`
+   * and redacted everywhere. @default none (anonymous calls)
+   */
+  readonly apiKey?: string;
+}
+
+/**
+ * An Opendatasoft domain (Explore API v2.1).
+ *
+ * @example
+ * const client = createClient({ portal: portals.opendatasoft({ baseUrl: 'https://data.opendatasoft.com' }) });
+ */
+export function opendatasoft(options: OpendatasoftPortalOptions): PortalDefinition {
+  const baseUrl = normalizeBaseUrl(options.baseUrl, 'portals.opendatasoft: baseUrl');
+  const credentialFingerprint = fingerprint(`opendatasoft\n${options.apiKey ?? ''}`);
+  return {
+    family: 'opendatasoft',
+    baseUrl,
+    secretParams: ['apikey'],
+    secretHeaders: ['Authorization'],
+    credentialFingerprint,
+    create: (transport) => new OpendatasoftAdapter(transport, { baseUrl, apiKey: options.apiKey }, credentialFingerprint),
+  };
+}

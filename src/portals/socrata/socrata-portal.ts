@@ -1,0 +1,58 @@
+import { ArgumentError } from '../../errors/index.js';
+import { fingerprint } from '../../http/index.js';
+import { normalizeBaseUrl } from '../normalize-base-url.js';
+import type { PortalDefinition } from '../portal-adapter.js';
+import { SocrataAdapter } from './socrata-adapter.js';
+
+export interface SocrataPortalOptions {
+  /** Site root, e.g. `https://data.cityofnewyork.us`; `/resource/{id}.json` and `/api/views/…` are appended. */
+  readonly baseUrl: string;
+  /**
+   * App token, sent as `X-App-Token` and redacted everywhere. Without one, requests share the
+   * site's IP-wide throttle and private datasets stay closed.
+   */
+  readonly appToken?: string;
+  /**
+   * Root of the Discovery API used for catalogue search.
+   * @default baseUrl (sites proxy it; the central one is `https://api.us.socrata.com`)
+   */
+  readonly discoveryUrl?: string;
+  /**
+   * The site's domain, passed as `domains=` so the Discovery API answers for this site only.
+   * @default the host name of `baseUrl`
+   */
+  readonly domain?: string;
+  /**
+   * How long to wait, in ms, before asking again after a `202` ("still processing") that gives
+   * no `Retry-After`. **Note:** the wait goes through the client's `retry` (each 202 uses one
+   * retry); with `retry: false` a 202 surfaces as a `RateLimitError` with status 202.
+   * @default 1000
+   */
+  readonly pollInterval?: number;
+}
+
+/**
+ * A Socrata site (SODA 2.1 and the Discovery API).
+ *
+ * @example
+ * const client = createClient({ portal: portals.socrata({ baseUrl: 'https://data.cityofchicago.org', appToken }) });
+ */
+export function socrata(options: SocrataPortalOptions): PortalDefinition {
+  const baseUrl = normalizeBaseUrl(options.baseUrl, 'portals.socrata: baseUrl');
+  const discoveryUrl = options.discoveryUrl === undefined ? baseUrl : normalizeBaseUrl(options.discoveryUrl, 'portals.socrata: discoveryUrl');
+  const pollInterval = options.pollInterval ?? 1000;
+  if (!Number.isFinite(pollInterval) || pollInterval < 0) throw new ArgumentError(`portals.socrata: pollInterval must be a number of ms ≥ 0, got ${String(pollInterval)}`);
+  if (options.appToken !== undefined && (typeof options.appToken !== 'string' || options.appToken === '')) {
+    throw new ArgumentError('portals.socrata: appToken must be a non-empty string when given');
+  }
+  const domain = options.domain ?? new URL(baseUrl).hostname;
+  const credentialFingerprint = fingerprint(`socrata\n${options.appToken ?? ''}`);
+  return {
+    family: 'socrata',
+    baseUrl,
+    secretParams: ['$$app_token'],
+    secretHeaders: ['X-App-Token'],
+    credentialFingerprint,
+    create: (transport) => new SocrataAdapter(transport, { baseUrl, appToken: options.appToken, domain, discoveryUrl, pollInterval }, credentialFingerprint),
+  };
+}

@@ -1,0 +1,31 @@
+import type { WhereFilter } from '../portal-adapter.js';
+
+/** A SoQL identifier: plain when it is one, else in backquotes (system fields keep their colon). */
+export function soqlIdentifier(name: string): string {
+  return /^:?[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replaceAll('`', '')}\``;
+}
+
+/** A SoQL literal: numbers and booleans bare, text single-quoted with quotes doubled. */
+export function soqlLiteral(value: string | number | boolean): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/** Equality filters as a SoQL `$where`: lists become `IN (…)`, `null` becomes `IS NULL`. */
+export function whereClause(where: WhereFilter): string | undefined {
+  const parts: string[] = [];
+  for (const [column, expected] of Object.entries(where)) {
+    const name = soqlIdentifier(column);
+    const values = Array.isArray(expected) ? (expected as readonly (string | number | boolean | null)[]) : [expected as string | number | boolean | null];
+    const present = values.filter((value): value is string | number | boolean => value !== null);
+    const terms: string[] = [];
+    if (present.length === 1) terms.push(`${name} = ${soqlLiteral(present[0] as string | number | boolean)}`);
+    else if (present.length > 1) terms.push(`${name} IN (${present.map(soqlLiteral).join(', ')})`);
+    if (present.length < values.length) terms.push(`${name} IS NULL`);
+    // An empty list matches nothing: every row has an `:id`.
+    if (terms.length === 0) terms.push(':id IS NULL');
+    parts.push(terms.length === 1 ? (terms[0] as string) : `(${terms.join(' OR ')})`);
+  }
+  return parts.length ? parts.join(' AND ') : undefined;
+}

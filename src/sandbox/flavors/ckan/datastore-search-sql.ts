@@ -1,0 +1,290 @@
+import type { DatasetState } from '../../dataset-state.js';
+import { CkanActionError } from './action-error.js';
+import type { ActionRequest } from './action-request.js';
+import { assertReadable, findResource } from './dataset-lookup.js';
+import { datastoreFields, datastoreRecord, type DatastoreField, type DatastoreRecord } from './datastore-fields.js';
+import { DATASTORE_MAX_ROWS } from './datastore-search.js';
+import { readString } from './param-validators.js';
+
+type Literal = string | number;
+type Condition =
+  | { readonly kind: 'compare'; readonly field: string; readonly op: '=' | '<' | '<=' | '>' | '>='; readonly value: Literal }
+  | { readonly kind: 'and' | 'or'; readonly left: Condition; readonly right: Condition };
+
+interface SelectStatement {
+  readonly columns: readonly string[] | '*';
+  readonly table: string;
+  readonly where: Condition | undefined;
+  readonly orderBy: readonly { readonly field: string; readonly direction: 'asc' | 'desc' }[];
+  readonly limit: number | undefined;
+  readonly offset: number;
+}
+
+/**
+ * `datastore_search_sql`: a read-only `SELECT` over one DataStore table. The sandbox speaks the
+ * subset incremental readers need: `SELECT * | "col", … FROM "resource" [WHERE cmp {AND|OR} …]
+ * [ORDER BY "col" [ASC|DESC], …] [LIMIT n] [OFFSET n]`, where `cmp` compares a column with a
+ * quoted string or a number and parentheses group. Anything else gets PostgreSQL's syntax error,
+ * as a 409 Validation Error carrying it under `query`, like CKAN's.
+ */
+export function datastoreSearchSql(request: ActionRequest): unknown {
+  const sql = readString(request.params, 'sql');
+  if (!sql) throw CkanActionError.validation({ sql: 'Missing value' });
+  const statement = parseSelect(sql);
+  const state = findResource(request.context, statement.table);
+  if (!state) throw new CkanActionError(409, { __type: 'Validation Error', query: [`relation "${statement.table}" does not exist`] });
+  assertReadable(request.context, state, request.authorized, 'resource');
+
+  const tableFields = datastoreFields(state.definition);
+  const byId = new Map(tableFields.map((field) => [field.id, field]));
+  const selected = statement.columns === '*' ? tableFields : statement.columns.map((name) => fieldOrFail(byId, name));
+  for (const order of statement.orderBy) fieldOrFail(byId, order.field);
+  if (statement.where) checkFields(statement.where, byId);
+
+  const matching: DatastoreRecord[] = [];
+  for (let position = 0; position < state.count; position++) {
+    const record = recordAt(state, position);
+    if (record && (!statement.where || evaluate(statement.where, record, byId))) matching.push(record);
+  }
+  if (statement.orderBy.length) {
+    matching.sort((a, b) => {
+      for (const order of statement.orderBy) {
+        const field = byId.get(order.field) as DatastoreField;
+        const result = compareValues(a[order.field] ?? null, b[order.field] ?? null, field);
+        if (result !== 0) return order.direction === 'asc' ? result : -result;
+      }
+      return 0;
+    });
+  }
+  const limit = Math.min(statement.limit ?? DATASTORE_MAX_ROWS, DATASTORE_MAX_ROWS);
+  const rows = matching.slice(statement.offset, statement.offset + limit);
+  const records = rows.map((record) => {
+    const out: DatastoreRecord = {};
+    for (const field of selected) out[field.id] = record[field.id] ?? null;
+    return out;
+  });
+  const result: Record<string, unknown> = { sql, records, fields: selected };
+  // CKAN flags answers cut at rows_max rather than failing them.
+  if ((statement.limit === undefined || statement.limit > DATASTORE_MAX_ROWS) && matching.length - statement.offset > DATASTORE_MAX_ROWS) result['records_truncated'] = true;
+  return result;
+}
+
+function recordAt(state: DatasetState, position: number): DatastoreRecord | undefined {
+  const row = state.rowAt(position);
+  return row ? datastoreRecord(state.definition, row, state.rowIdAt(position) as number) : undefined;
+}
+
+function fieldOrFail(byId: ReadonlyMap<string, DatastoreField>, name: string): DatastoreField {
+  const field = byId.get(name);
+  if (!field) throw new CkanActionError(409, { __type: 'Validation Error', query: [`column "${name}" does not exist`] });
+  return field;
+}
+
+function checkFields(condition: Condition, byId: ReadonlyMap<string, DatastoreField>): void {
+  if (condition.kind === 'compare') fieldOrFail(byId, condition.field);
+  else {
+    checkFields(condition.left, byId);
+    checkFields(condition.right, byId);
+  }
+}
+
+function evaluate(condition: Condition, record: DatastoreRecord, byId: ReadonlyMap<string, DatastoreField>): boolean {
+  if (condition.kind !== 'compare') {
+    const left = evaluate(condition.left, record, byId);
+    return condition.kind === 'and' ? left && evaluate(condition.right, record, byId) : left || evaluate(condition.right, record, byId);
+  }
+  const value = record[condition.field] ?? null;
+  // SQL: a comparison with NULL is never true.
+  if (value === null) return false;
+  const result = compareValues(value, condition.value, byId.get(condition.field) as DatastoreField);
+  switch (condition.op) {
+    case '=':
+      return result === 0;
+    case '<':
+      return result < 0;
+    case '<=':
+      return result <= 0;
+    case '>':
+      return result > 0;
+    case '>=':
+      return result >= 0;
+  }
+}
+
+/** Compares as PostgreSQL would for the column's type; NULLs sort last, as in ascending order. */
+function compareValues(a: Literal | null, b: Literal | null, field: DatastoreField): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (field.type === 'timestamp') {
+    const left = timestampMs(a);
+    const right = timestampMs(b);
+    if (!Number.isNaN(left) && !Number.isNaN(right)) return left - right;
+  }
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (field.type !== 'text' && Number.isFinite(Number(a)) && Number.isFinite(Number(b))) return Number(a) - Number(b);
+  const left = String(a);
+  const right = String(b);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** A naive timestamp is UTC in the DataStore. */
+function timestampMs(value: Literal): number {
+  const text = String(value);
+  return Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text}Z`);
+}
+
+type Token = { readonly kind: 'ident' | 'word' | 'string' | 'number' | 'symbol'; readonly text: string };
+
+function syntaxError(near: string | undefined): CkanActionError {
+  const message = near === undefined ? 'syntax error at end of input' : `syntax error at or near "${near}"`;
+  return new CkanActionError(409, { __type: 'Validation Error', query: [message] });
+}
+
+function tokenize(sql: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  while (index < sql.length) {
+    const char = sql[index] as string;
+    if (/\s/.test(char)) {
+      index++;
+    } else if (char === '"' || char === "'") {
+      let text = '';
+      index++;
+      for (;;) {
+        if (index >= sql.length) throw syntaxError(undefined);
+        const next = sql[index] as string;
+        if (next === char) {
+          // A doubled quote is the quote itself.
+          if (sql[index + 1] === char) {
+            text += char;
+            index += 2;
+            continue;
+          }
+          index++;
+          break;
+        }
+        text += next;
+        index++;
+      }
+      tokens.push({ kind: char === '"' ? 'ident' : 'string', text });
+    } else if (/[0-9-]/.test(char) && /[0-9]/.test(sql[index + (char === '-' ? 1 : 0)] ?? '')) {
+      const match = /^-?\d+(?:\.\d+)?/.exec(sql.slice(index)) as RegExpExecArray;
+      tokens.push({ kind: 'number', text: match[0] });
+      index += match[0].length;
+    } else if (/[A-Za-z_]/.test(char)) {
+      const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(index)) as RegExpExecArray;
+      tokens.push({ kind: 'word', text: match[0] });
+      index += match[0].length;
+    } else {
+      const two = sql.slice(index, index + 2);
+      const symbol = two === '>=' || two === '<=' ? two : char;
+      if (!['*', ',', '(', ')', '=', '<', '>', '>=', '<=', ';'].includes(symbol)) throw syntaxError(symbol);
+      tokens.push({ kind: 'symbol', text: symbol });
+      index += symbol.length;
+    }
+  }
+  return tokens;
+}
+
+function parseSelect(sql: string): SelectStatement {
+  const tokens = tokenize(sql);
+  if (tokens[tokens.length - 1]?.text === ';') tokens.pop();
+  let position = 0;
+  const peek = () => tokens[position];
+  const isWord = (word: string) => peek()?.kind === 'word' && peek()?.text.toUpperCase() === word;
+  const expectWord = (word: string) => {
+    if (!isWord(word)) throw syntaxError(peek()?.text);
+    position++;
+  };
+  const expectSymbol = (symbol: string) => {
+    if (peek()?.kind !== 'symbol' || peek()?.text !== symbol) throw syntaxError(peek()?.text);
+    position++;
+  };
+  const column = (): string => {
+    const token = peek();
+    if (!token || (token.kind !== 'ident' && token.kind !== 'word')) throw syntaxError(token?.text);
+    position++;
+    return token.text;
+  };
+  const natural = (): number => {
+    const token = peek();
+    if (token?.kind !== 'number' || !/^\d+$/.test(token.text)) throw syntaxError(token?.text);
+    position++;
+    return Number(token.text);
+  };
+  const comparison = (): Condition => {
+    if (peek()?.kind === 'symbol' && peek()?.text === '(') {
+      position++;
+      const inner = disjunction();
+      expectSymbol(')');
+      return inner;
+    }
+    const field = column();
+    const op = peek();
+    if (op?.kind !== 'symbol' || !['=', '<', '<=', '>', '>='].includes(op.text)) throw syntaxError(op?.text);
+    position++;
+    const literal = peek();
+    if (literal?.kind !== 'string' && literal?.kind !== 'number') throw syntaxError(literal?.text);
+    position++;
+    return { kind: 'compare', field, op: op.text as '=' | '<' | '<=' | '>' | '>=', value: literal.kind === 'number' ? Number(literal.text) : literal.text };
+  };
+  const conjunction = (): Condition => {
+    let left = comparison();
+    while (isWord('AND')) {
+      position++;
+      left = { kind: 'and', left, right: comparison() };
+    }
+    return left;
+  };
+  const disjunction = (): Condition => {
+    let left = conjunction();
+    while (isWord('OR')) {
+      position++;
+      left = { kind: 'or', left, right: conjunction() };
+    }
+    return left;
+  };
+
+  expectWord('SELECT');
+  let columns: string[] | '*';
+  if (peek()?.kind === 'symbol' && peek()?.text === '*') {
+    position++;
+    columns = '*';
+  } else {
+    columns = [column()];
+    while (peek()?.text === ',' && peek()?.kind === 'symbol') {
+      position++;
+      columns.push(column());
+    }
+  }
+  expectWord('FROM');
+  const table = column();
+  let where: Condition | undefined;
+  if (isWord('WHERE')) {
+    position++;
+    where = disjunction();
+  }
+  const orderBy: { field: string; direction: 'asc' | 'desc' }[] = [];
+  if (isWord('ORDER')) {
+    position++;
+    expectWord('BY');
+    do {
+      if (orderBy.length) position++;
+      const field = column();
+      let direction: 'asc' | 'desc' = 'asc';
+      if (isWord('ASC') || isWord('DESC')) direction = (tokens[position++] as Token).text.toLowerCase() as 'asc' | 'desc';
+      orderBy.push({ field, direction });
+    } while (peek()?.kind === 'symbol' && peek()?.text === ',');
+  }
+  let limit: number | undefined;
+  let offset = 0;
+  if (isWord('LIMIT')) {
+    position++;
+    limit = natural();
+  }
+  if (isWord('OFFSET')) {
+    position++;
+    offset = natural();
+  }
+  if (position < tokens.length) throw syntaxError(peek()?.text);
+  return { columns, table, where, orderBy, limit, offset };
+}

@@ -1,0 +1,54 @@
+import type { DatasetState } from '../../dataset-state.js';
+import { odsFields, withZone } from './ods-record.js';
+
+/** Whether a dataset needs the API key: anything not opened unconditionally. */
+export function isRestricted(state: DatasetState): boolean {
+  return state.definition.openClass !== 'unconditional';
+}
+
+/** `metas.default` of a dataset, also what the catalogue's `where`, `refine` and `order_by` read. */
+export function defaultMetas(state: DatasetState): Record<string, unknown> {
+  const definition = state.definition;
+  const modified = withZone(state.updatedAt.toISOString());
+  const restricted = isRestricted(state);
+  return {
+    title: definition.title,
+    description: definition.description,
+    publisher: definition.publisher,
+    theme: [definition.theme],
+    keyword: [...definition.tags],
+    license: restricted ? 'Restricted use' : 'CC BY 4.0',
+    license_url: restricted ? null : 'https://creativecommons.org/licenses/by/4.0/',
+    language: 'zh',
+    territory: [definition.region],
+    modified,
+    data_processed: modified,
+    metadata_processed: modified,
+    records_count: state.count,
+    update_frequency: definition.updateFrequency,
+    created: `${definition.releasedOn}T00:00:00+00:00`,
+  };
+}
+
+/** A catalogue entry of Explore v2.1: `dataset_id`, `dataset_uid`, `fields` and `metas.default`. */
+export function catalogEntry(state: DatasetState, seed: number, metas: Record<string, unknown> = defaultMetas(state)): Record<string, unknown> {
+  return {
+    visibility: isRestricted(state) ? 'restricted' : 'domain',
+    dataset_id: state.id,
+    dataset_uid: datasetUid(seed, state.id),
+    has_records: state.count > 0,
+    data_visible: true,
+    features: ['analyze'],
+    attachments: [],
+    alternative_exports: [],
+    fields: odsFields(state.definition),
+    metas: { default: metas },
+  };
+}
+
+/** `da_` and six base-36 characters, stable for (seed, id), as Explore's dataset uids look. */
+function datasetUid(seed: number, id: string): string {
+  let h = 2166136261 ^ seed;
+  for (const char of id) h = Math.imul(h ^ char.charCodeAt(0), 16777619);
+  return `da_${(h >>> 0).toString(36).padStart(6, '0').slice(-6)}`;
+}

@@ -1,0 +1,1 @@
+export { opendatasoftFlavor } from './opendatasoft-flavor.js';
