@@ -30,7 +30,7 @@ export class DatasetState {
   readonly baseCount: number;
   /** How many rows the generator has produced, for tests that prove laziness. */
   generatedRows = 0;
-  updatedAt: Date;
+  private lastMutation: Date;
   private readonly seed: number;
   private readonly now: () => Date;
   /** Sorted base indices that were removed. */
@@ -41,14 +41,24 @@ export class DatasetState {
   private readonly appendedIds: number[] = [];
   private nextRowId: number;
   private mutationCounter = 0;
+  /** Generator index of the next added row: past every base row, never reused, so keys stay unique. */
+  private nextAddedIndex: number;
 
   constructor(definition: DatasetDefinition, seed: number, count: number, now: () => Date) {
     this.definition = definition;
     this.seed = seed;
     this.baseCount = count;
     this.now = now;
-    this.updatedAt = new Date(definition.baseUpdatedAt);
+    this.lastMutation = new Date(definition.baseUpdatedAt);
     this.nextRowId = count + 1;
+    this.nextAddedIndex = count;
+  }
+
+  /** When the data last changed: the last mutation, or for live data the current minute. */
+  get updatedAt(): Date {
+    if (!this.definition.live) return this.lastMutation;
+    const minute = Math.floor(this.now().getTime() / 60_000) * 60_000;
+    return new Date(Math.max(minute, this.lastMutation.getTime()));
   }
 
   get id(): string {
@@ -163,7 +173,7 @@ export class DatasetState {
       for (let n = 0; n < toAdd; n++) {
         // New rows come from generator indices past the base range, so they are as realistic
         // as the rest and their keys do not collide with existing ones.
-        const index = this.baseCount + 1_000_000 * (this.mutationCounter + 1) + n;
+        const index = this.nextAddedIndex++;
         const row: Row = { ...this.definition.row(this.seed, index, this.now()), updated_at: stamp };
         this.append(row);
         added.push(row[key] as string | number);
@@ -177,8 +187,22 @@ export class DatasetState {
     }
 
     this.mutationCounter++;
-    this.updatedAt = at;
+    this.lastMutation = at;
     return { dataset: this.id, added, updated, removed, updatedAt: at };
+  }
+
+  /**
+   * Positions (in order) of every row that can have been stamped at or after `since`, when that is
+   * cheap to tell: after the base data's last update only mutated rows qualify. `undefined` means
+   * "scan them all" (live data, or a date inside the base data's history).
+   */
+  positionsUpdatedSince(since: Date): number[] | undefined {
+    if (this.definition.live || !(since.getTime() > new Date(this.definition.baseUpdatedAt).getTime())) return undefined;
+    const positions: number[] = [];
+    for (const index of this.overrides.keys()) positions.push(index - removedBelow(this.removedBase, index));
+    const visibleBase = this.baseCount - this.removedBase.length;
+    for (let offset = 0; offset < this.appended.length; offset++) positions.push(visibleBase + offset);
+    return positions.sort((a, b) => a - b);
   }
 
   /** Finds the visible position of the row whose key equals `value` (a scan: the sandbox has no index). */
@@ -215,7 +239,7 @@ export class DatasetState {
 
   private nextUpdateTime(): Date {
     const now = this.now().getTime();
-    return new Date(Math.max(now, this.updatedAt.getTime() + 1000));
+    return new Date(Math.max(now, this.lastMutation.getTime() + 1000));
   }
 
   /** A deterministic spread of positions for count-based mutations. */
@@ -267,6 +291,11 @@ export class DatasetState {
     if (position >= visibleBase) this.appended[position - visibleBase] = row;
     else this.overrides.set(this.baseIndexAt(position), row);
   }
+}
+
+/** How many removed base indices are below `index`. */
+function removedBelow(sorted: number[], index: number): number {
+  return sortedInsertionPoint(sorted, index);
 }
 
 function sortedInsertionPoint(sorted: number[], value: number): number {

@@ -113,3 +113,25 @@ describe('createSandbox', () => {
     expect(one.datasets.find((dataset) => dataset.id === 'nb-food-licenses')!.count).toBe(two.datasets.find((dataset) => dataset.id === 'nb-food-licenses')!.count - 10);
   });
 });
+
+describe('live data', () => {
+  it('moves the parking dataset\'s update date with the clock, to the minute, and no other', async () => {
+    let now = new Date('2026-11-26T08:00:30Z');
+    const sandbox = createSandbox({ clock: () => now });
+    const updated = (id: string) => sandbox.datasets.find((dataset) => dataset.id === id)!.updatedAt.toISOString();
+    expect(updated('hz-parking-lots')).toBe('2026-11-26T08:00:00.000Z');
+    const licenses = updated('nb-food-licenses');
+    now = new Date('2026-11-26T08:03:10Z');
+    expect(updated('hz-parking-lots')).toBe('2026-11-26T08:03:00.000Z');
+    expect(updated('nb-food-licenses')).toBe(licenses);
+    const answer = await (await sandbox.fetch(`${sandbox.url}/jdop_front/interfaces/cata_hz-parking-lots/get_dataupdate_date.do?appsecret=${secret}`)).json();
+    expect(answer.data).toBe('2026-11-26 16:03:00');
+  });
+
+  it('never hands out a key twice, however many rows are added', () => {
+    const sandbox = createSandbox({ clock, sizes: { 'nb-food-licenses': 50 } });
+    const keys = new Set<string | number>();
+    for (let round = 0; round < 30; round++) for (const key of sandbox.mutate({ dataset: 'nb-food-licenses', add: 5 }).added) keys.add(key);
+    expect(keys.size).toBe(150);
+  });
+});

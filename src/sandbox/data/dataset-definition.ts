@@ -57,6 +57,11 @@ export interface DatasetDefinition {
   readonly columns: readonly ColumnDefinition[];
   readonly gateway?: GatewayInterface;
   /**
+   * Live data (parking free spaces): rows change with the sandbox clock, so the dataset's update
+   * time is the current minute, not only the last mutation.
+   */
+  readonly live?: boolean;
+  /**
    * Pure: the same (seed, index, now) gives the same row. `now` only matters for live data
    * (parking free spaces move with the sandbox clock). Every row has an `updated_at` value.
    */

@@ -79,6 +79,7 @@ export const parkingLots: DatasetDefinition = {
   tags: ['停车场', '泊位', '实时', '城市大脑', '杭州'],
   openClass: 'unconditional',
   updateFrequency: '实时',
+  live: true,
   releasedOn: '2020-06-01',
   baseUpdatedAt: BASE_UPDATED_AT,
   size: { small: LOT_COUNT, full: LOT_COUNT },

@@ -42,7 +42,12 @@ export function datastoreSearchSql(request: ActionRequest): unknown {
   if (statement.where) checkFields(statement.where, byId);
 
   const matching: DatastoreRecord[] = [];
-  for (let position = 0; position < state.count; position++) {
+  // An incremental reader asks for `updated_at >= T`; after the base data only mutated rows can
+  // match, and the dataset state lists those without generating the rest.
+  const since = statement.where ? lowerBound(statement.where, 'updated_at') : undefined;
+  const candidates = since ? state.positionsUpdatedSince(since) : undefined;
+  const positions = candidates ?? allPositions(state.count);
+  for (const position of positions) {
     const record = recordAt(state, position);
     if (record && (!statement.where || evaluate(statement.where, record, byId))) matching.push(record);
   }
@@ -67,6 +72,19 @@ export function datastoreSearchSql(request: ActionRequest): unknown {
   // CKAN flags answers cut at rows_max rather than failing them.
   if ((statement.limit === undefined || statement.limit > DATASTORE_MAX_ROWS) && matching.length - statement.offset > DATASTORE_MAX_ROWS) result['records_truncated'] = true;
   return result;
+}
+
+function* allPositions(count: number): Generator<number> {
+  for (let position = 0; position < count; position++) yield position;
+}
+
+/** The instant a condition requires `field` to be at or after, when every match must be (AND of comparisons). */
+function lowerBound(condition: Condition, field: string): Date | undefined {
+  if (condition.kind === 'and') return lowerBound(condition.left, field) ?? lowerBound(condition.right, field);
+  if (condition.kind !== 'compare' || condition.field !== field || (condition.op !== '>' && condition.op !== '>=')) return undefined;
+  const text = String(condition.value);
+  const date = new Date(/(?:Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 function recordAt(state: DatasetState, position: number): DatastoreRecord | undefined {

@@ -1,0 +1,14 @@
+export { DatasetSync } from './dataset-sync.js';
+export { createSync } from './create-sync.js';
+export type { SyncMethod } from './create-sync.js';
+export type { RunOptions, SyncOptions, SyncStrategy } from './sync-options.js';
+export type { Change, ChangeSet, SyncStats } from './change-set.js';
+export type { Checkpoint, PullStrategy } from './checkpoint.js';
+export type { CheckpointStore } from './checkpoint-store.js';
+export { MemoryCheckpointStore } from './memory-checkpoint-store.js';
+export { FileCheckpointStore } from './file-checkpoint-store.js';
+export { decodeCheckpoint, encodeCheckpoint } from './checkpoint-codec.js';
+export { contentHash } from './content-hash.js';
+export { SyncKeyError } from './sync-key-error.js';
+export type { SyncKeyProblem } from './sync-key-error.js';
+export { DatasetDriftError } from './dataset-drift-error.js';

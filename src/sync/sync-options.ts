@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { CheckpointStore } from './checkpoint-store.js';
+
+/**
+ * How a sync finds changes:
+ * - `modified-since`: reads only rows modified since the last pull, ordered by (modified, key)
+ *   (ckan with `datastore_search_sql` and a modification-time column); deletions come from a
+ *   key scan every `keyScanEvery` pulls.
+ * - `change-check`: asks the dataset's update date and row count first (one cheap round); when
+ *   they are unchanged nothing else is read, otherwise a full pull diffed against the checkpoint.
+ * - `full`: a full pull diffed against the checkpoint every time.
+ * - `auto`: the best the portal can do, in that order.
+ */
+export type SyncStrategy = 'auto' | 'modified-since' | 'change-check' | 'full';
+
+/** Options of `client.sync(datasetId, options)`. */
+export interface SyncOptions<S extends z.ZodType = z.ZodType> {
+  /**
+   * Column that identifies a row, e.g. `XKZBH` (zhejiang) or `license_no` (ckan). A row without
+   * it, or two rows sharing a value, is a `SyncKeyError`.
+   */
+  readonly key: string;
+  /** Validates and types the records of the change sets (deletions carry only keys). */
+  readonly schema?: S;
+  /** Where the checkpoint lives between pulls, e.g. `new FileCheckpointStore('.kaifang')`. */
+  readonly store: CheckpointStore;
+  /** @default 'auto' */
+  readonly strategy?: SyncStrategy;
+  /**
+   * `modified-since` only: scan every key for deletions on every n-th pull (the first pull
+   * reads everything anyway). @default 10
+   */
+  readonly keyScanEvery?: number;
+  /**
+   * `modified-since` only: milliseconds re-read before the last modification time seen, for
+   * rows committed late with an earlier time; rows re-read unchanged are not reported. @default 60_000
+   */
+  readonly overlap?: number;
+  /** `modified-since` only: the modification-time column. @default found among `updated_at`, `last_modified`, `modified`, `GXSJ`, … */
+  readonly modifiedColumn?: string;
+  /** Rows per request. @default the portal's largest page, up to 1000 (zhejiang: 200) */
+  readonly pageSize?: number;
+  /** Numbered pages fetched at once (zhejiang). @default 4 */
+  readonly concurrency?: number;
+  /**
+   * Reads of one pull before giving up when the dataset's update date or row count changes
+   * while reading (a `DatasetDriftError`). @default 3
+   */
+  readonly maxAttempts?: number;
+  /** Aborts every pull of this sync. */
+  readonly signal?: AbortSignal;
+}
+
+/** Options of `DatasetSync.run`. */
+export interface RunOptions {
+  /** Changes per handler call. @default 500 */
+  readonly batchSize?: number;
+}
