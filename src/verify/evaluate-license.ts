@@ -1,4 +1,4 @@
-import type { PreparedLicense } from './prepared-license.js';
+import { NO_END, NO_START, type PreparedLicense } from './prepared-license.js';
 import { normalizeHolder } from './normalize-text.js';
 import type { VerdictChecks, VerdictStatus } from './verdict.js';
 
@@ -19,10 +19,10 @@ const FAILED = 2;
 const EXPIRED = 2;
 const EARLY = 3;
 const BOTH = 4;
-const outcomes = new Map<number, Evaluation>();
+const outcomes: (Evaluation | undefined)[] = new Array<Evaluation | undefined>(3 * 5 * 3 * 3 * 3).fill(undefined);
 
 /**
- * Judges a prepared registry entry against an item's holder and activity, at an instant (ms).
+ * Judges a prepared registry entry against an item's holder and activity, at an instant (ms since the epoch).
  * Pure: no I/O. Problems are reported most serious first: revoked, expired, not yet valid,
  * holder mismatch, out of scope (an activity the licence does not cover, or a certificate of
  * another category than the kind asked about). The result is shared and frozen.
@@ -31,11 +31,12 @@ export function evaluateLicense(entry: PreparedLicense, holder: string | undefin
   const status = entry.meaning === 'unknown' ? NOT_MADE : entry.meaning === 'active' ? PASSED : FAILED;
 
   let validity = NOT_MADE;
-  const hasFrom = entry.from === entry.from;
-  const hasUntil = entry.until === entry.until;
+  const hasFrom = entry.from !== NO_START;
+  const hasUntil = entry.until !== NO_END;
   if (hasFrom || hasUntil) {
-    const early = hasFrom && at < entry.from;
-    const late = hasUntil && at >= entry.until;
+    const minute = at / 60_000;
+    const early = hasFrom && minute < entry.from;
+    const late = hasUntil && minute >= entry.until;
     validity = early ? (late ? BOTH : EARLY) : late ? EXPIRED : PASSED;
   }
 
@@ -56,7 +57,7 @@ export function evaluateLicense(entry: PreparedLicense, holder: string | undefin
   const category = entry.categoryFits === undefined ? NOT_MADE : entry.categoryFits ? PASSED : FAILED;
 
   const code = status + 3 * (validity + 5 * (holderCheck + 3 * (scope + 3 * category)));
-  return outcomes.get(code) ?? remember(code, status, validity, holderCheck, scope, category);
+  return outcomes[code] ?? remember(code, status, validity, holderCheck, scope, category);
 }
 
 function remember(code: number, status: number, validity: number, holder: number, scope: number, category: number): Evaluation {
@@ -73,7 +74,7 @@ function remember(code: number, status: number, validity: number, holder: number
   if (scope !== NOT_MADE) checks.scope = scope === PASSED;
   if (category !== NOT_MADE) checks.category = category === PASSED;
   const evaluation: Evaluation = Object.freeze({ status: reasons[0] ?? 'valid', reasons: Object.freeze(reasons), checks: Object.freeze(checks) });
-  outcomes.set(code, evaluation);
+  outcomes[code] = evaluation;
   return evaluation;
 }
 

@@ -103,7 +103,11 @@ export class LicenseVerifier {
     this.personal = isPersonalKind(options.kind);
     // Known before any request: no server filter and no results-only interface at all.
     if (mode === 'remote' && !adapter.capabilities.serverFilters && !(this.personal && adapter.lookup)) throw this.cannotRemote();
-    this.cache = new LookupCache(options.cache ?? {});
+    const cache = options.cache ?? {};
+    if (cache !== false && (typeof cache !== 'object' || cache === null || !isPositiveOrAbsent(cache.max) || !isPositiveOrAbsent(cache.ttl))) {
+      throw new ArgumentError('cache must be false or { max, ttl } with positive whole numbers');
+    }
+    this.cache = new LookupCache(cache);
   }
 
   /**
@@ -132,7 +136,7 @@ export class LicenseVerifier {
     } catch (error) {
       return this.unknown(item, read.holder, error, source, format.warnings);
     }
-    return this.judge(item, format.value, entry, read.holder, read.activity, format.warnings, source, this.atOf(checkedAt));
+    return this.judge(item, entry, read.holder, read.activity, format.warnings, source, this.atOf(checkedAt));
   }
 
   /**
@@ -251,11 +255,9 @@ export class LicenseVerifier {
 
   private snapshotEntry(row: RawRecord, key: string, fields: Partial<LicenseFields>): SnapshotEntry {
     const format = checkNumberFormat(this.kind, key);
-    return {
-      prepared: prepareLicense(this.kind, row, fields, key, (value) => this.adapter.parseTimestamp(value)),
-      // A number that is in the index in its normalised form passes the same format check again.
-      warnings: format.ok ? (format.warnings.length ? Object.freeze(format.warnings) : NO_WARNINGS) : undefined,
-    };
+    // A number that is in the index in its normalised form passes the same format check again.
+    const warnings = format.ok ? (format.warnings.length ? Object.freeze(format.warnings) : NO_WARNINGS) : undefined;
+    return prepareLicense(this.kind, row, fields, key, (value) => this.adapter.parseTimestamp(value), warnings);
   }
 
   /** The snapshot's verdict for one item: synchronous, no network. */
@@ -285,7 +287,7 @@ export class LicenseVerifier {
       warnings = format.warnings;
       entry = snapshot.get(number);
     }
-    return this.judge(item, number, entry?.prepared ?? null, holder, activity, warnings, source, at);
+    return this.judge(item, entry ?? null, holder, activity, warnings, source, at);
   }
 
   private askRows(ready: Ready, number: string, options: CallOptions): Promise<Lookup> {
@@ -312,7 +314,6 @@ export class LicenseVerifier {
 
   private judge(
     item: VerifyItem,
-    number: string,
     entry: Lookup,
     holder: string | undefined,
     activity: string | undefined,
@@ -322,8 +323,7 @@ export class LicenseVerifier {
   ): Verdict {
     if (entry === null) return this.verdict(item, 'not_found', NOT_FOUND, { format: true, found: false }, warnings, source);
     const evaluation = evaluateLicense(entry, holder, activity, at);
-    const license: VerdictLicense = entry.license.number ? entry.license : { ...entry.license, number };
-    return this.verdict(item, evaluation.status, evaluation.reasons, evaluation.checks, warnings, source, license);
+    return this.verdict(item, evaluation.status, evaluation.reasons, evaluation.checks, warnings, source, entry.license);
   }
 
   private verdict(
@@ -335,9 +335,8 @@ export class LicenseVerifier {
     source: VerdictSource,
     license?: VerdictLicense,
   ): Verdict {
-    const verdict: { -readonly [K in keyof Verdict]: Verdict[K] } = { status, reasons, item: this.personal ? maskedItem(item) : item, checks, warnings, source };
-    if (license) verdict.license = license;
-    return verdict;
+    const shown = this.personal ? maskedItem(item) : item;
+    return license ? { status, reasons, item: shown, license, checks, warnings, source } : { status, reasons, item: shown, checks, warnings, source };
   }
 
   /** A verdict for a source that could not answer: `invalid_format` still wins, since it needs no source. */
@@ -370,10 +369,11 @@ export class LicenseVerifier {
   }
 }
 
-/** A snapshot's entry: the prepared row, and the format warnings of its normalised number (`undefined`: not a valid number). */
-interface SnapshotEntry {
-  readonly prepared: PreparedLicense;
-  readonly warnings: readonly string[] | undefined;
+/** A snapshot's entry: the prepared row, with the format warnings of its normalised number. */
+type SnapshotEntry = PreparedLicense;
+
+function isPositiveOrAbsent(value: unknown): boolean {
+  return value === undefined || (Number.isInteger(value) && (value as number) > 0);
 }
 
 /** A holder or activity readable without conversion: absent, or non-blank text. */

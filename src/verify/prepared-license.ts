@@ -20,15 +20,26 @@ export interface PreparedLicense {
   readonly holderMasked: boolean;
   /** A results-only interface compared the holder itself: its answer. */
   readonly holderMatch: boolean | undefined;
-  /** Start of the first valid day and end of the last, in ms; NaN when the registry does not say. */
+  /**
+   * Start of the first valid day and end of the last, in whole minutes since the epoch (small
+   * integers stay unboxed, which keeps a snapshot lookup to few memory reads); {@link NO_START}
+   * and {@link NO_END} when the registry does not say.
+   */
   readonly from: number;
   readonly until: number;
   readonly meaning: StatusMeaning;
   readonly scope: ReadonlySet<string> | undefined;
   readonly categoryFits: boolean | undefined;
+  /** Snapshots: the format warnings of the indexed number; `undefined` when it is not a valid number. */
+  readonly warnings: readonly string[] | undefined;
 }
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
+/** `from` of a licence without a start date. */
+export const NO_START = -(2 ** 30);
+/** `until` of a licence without an end date. */
+export const NO_END = 2 ** 30;
 
 /** Reads a registry row for a kind. Pure: no I/O. */
 export function prepareLicense(
@@ -37,6 +48,7 @@ export function prepareLicense(
   fields: Partial<LicenseFields>,
   fallbackNumber: string,
   parseDate: (value: string) => Date | null,
+  warnings?: readonly string[],
 ): PreparedLicense {
   const personal = isPersonalKind(kind);
   const number = textOf(record, fields.number) ?? fallbackNumber;
@@ -66,12 +78,13 @@ export function prepareLicense(
     holderKey: holder === undefined ? undefined : normalizeHolder(holder),
     holderMasked: holder !== undefined && holder.includes('*'),
     holderMatch: undefined,
-    from: from ? from.getTime() : Number.NaN,
+    from: from ? Math.ceil(from.getTime() / MINUTE) : NO_START,
     // An expiry date is the last valid day: a licence "valid until 2030-08-19" is good all that day.
-    until: to ? to.getTime() + DAY : Number.NaN,
+    until: to ? Math.floor((to.getTime() + DAY) / MINUTE) : NO_END,
     meaning: statusMeaning(status),
     scope: scope === undefined ? undefined : new Set(scope),
     categoryFits: categoryFits(kind, category),
+    warnings,
   };
 }
 
@@ -100,10 +113,11 @@ export function prepareAnswer(kind: LicenseKind, number: string, answer: Interfa
     holderKey: undefined,
     holderMasked: false,
     holderMatch: holderSent && typeof answer.match === 'boolean' ? answer.match : undefined,
-    from: Number.NaN,
-    until: Number.NaN,
+    from: NO_START,
+    until: NO_END,
     meaning: statusMeaning(status),
     scope: undefined,
     categoryFits: categoryFits(kind, category),
+    warnings: undefined,
   };
 }

@@ -23,6 +23,10 @@ const STATUS_WORDS: Readonly<Record<string, StatusMeaning>> = {
   canceled: 'revoked',
 };
 
+/**
+ * What a registry's status word means: `active`, `revoked`, or `unknown` for a word outside the
+ * table (then no status check is made). Full-width and spaced words are read too.
+ */
 export function statusMeaning(word: string | undefined): StatusMeaning {
   if (word === undefined) return 'unknown';
   const key = word.normalize('NFKC').trim();
