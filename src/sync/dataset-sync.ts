@@ -60,10 +60,10 @@ export class DatasetSync<T> {
     }
   }
 
-  /** Pulls the changes since the last commit and commits them before returning. */
-  pull(): Promise<ChangeSet<T>> {
+  /** Pulls the changes since the last commit and commits them before returning. `signal` aborts this pull. */
+  pull(options: { readonly signal?: AbortSignal } = {}): Promise<ChangeSet<T>> {
     return this.serial(async () => {
-      const pending = await this.compute();
+      const pending = await this.compute(options.signal);
       if (pending.dirty) await this.commit(pending.changes.checkpoint);
       return pending.changes;
     });
@@ -149,9 +149,10 @@ export class DatasetSync<T> {
     return checkpoint;
   }
 
-  private async compute(): Promise<PendingPull<T>> {
+  private async compute(signal?: AbortSignal): Promise<PendingPull<T>> {
     const started = performance.now();
-    const call: CallOptions = this.options.signal ? { signal: this.options.signal } : {};
+    const signals = [this.options.signal, signal].filter((item): item is AbortSignal => item !== undefined);
+    const call: CallOptions = signals.length ? { signal: signals.length === 1 ? (signals[0] as AbortSignal) : AbortSignal.any(signals) } : {};
     const previous = await this.loadCheckpoint();
     const chosen = await chooseStrategy(this.adapter, this.dataset, this.options.strategy ?? 'auto', this.options.modifiedColumn, call);
     const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;

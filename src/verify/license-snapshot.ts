@@ -1,30 +1,26 @@
-import type { Datasets } from '../datasets.js';
 import type { CallOptions, RawRecord } from '../portals/portal-adapter.js';
-
-/** What the portal said about the indexed data: equal markers mean nothing changed. */
-interface SnapshotMarker {
-  readonly updatedAt: Date | null;
-  readonly count: number | undefined;
-}
+import type { DatasetSync } from '../sync/dataset-sync.js';
 
 /**
  * A local index of a registry dataset by normalised number, for verification without a request
- * per item. `refresh()` asks for the dataset's metadata first (one request: update time and row
- * count) and re-reads the rows only when they changed. Entries are prepared once, when indexed.
+ * per item, kept fresh by the sync engine: the first refresh reads every row; later ones cost the
+ * portal's cheap change check when nothing changed, and otherwise bring only the changes
+ * (record-level modified-since where the portal has it, else a full read diffed by key).
+ * Entries are prepared once, when indexed.
  */
 export class LicenseSnapshot<Entry> {
-  private index = new Map<string, Entry>();
-  private marker: SnapshotMarker | undefined;
+  private readonly index = new Map<string, Entry>();
+  private dataUpdatedAt: Date | null = null;
   private running: Promise<void> | undefined;
 
   /**
-   * @param key the normalised number of a row, or `undefined` to leave the row out
+   * @param key the normalised number of a row (or of a deleted row's key), `undefined` to leave it out
    * @param prepare what the index keeps of a row
    */
   constructor(
-    private readonly datasets: Datasets,
-    private readonly datasetId: string,
-    private readonly key: (row: RawRecord) => string | undefined,
+    private readonly sync: DatasetSync<RawRecord>,
+    private readonly key: (value: unknown) => string | undefined,
+    private readonly numberColumn: string,
     private readonly prepare: (row: RawRecord, key: string) => Entry,
   ) {}
 
@@ -35,7 +31,7 @@ export class LicenseSnapshot<Entry> {
 
   /** When the indexed data was last updated, as the portal said. */
   get updatedAt(): Date | null {
-    return this.marker?.updatedAt ?? null;
+    return this.dataUpdatedAt;
   }
 
   /** The entry of a normalised number. */
@@ -52,22 +48,18 @@ export class LicenseSnapshot<Entry> {
   }
 
   private async load(options: CallOptions): Promise<void> {
-    const dataset = await this.datasets.get(this.datasetId, { ...options, cache: false });
-    const marker: SnapshotMarker = { updatedAt: dataset.updatedAt, count: dataset.recordCount };
-    if (this.marker && sameMarker(this.marker, marker)) return;
-    const index = new Map<string, Entry>();
-    for await (const row of this.datasets.records(this.datasetId, options)) {
-      const key = this.key(row);
-      if (key !== undefined) index.set(key, this.prepare(row, key));
+    // The pull completes (or fails) before the index is touched: a failed refresh keeps the
+    // previous snapshot whole.
+    const changes = await this.sync.pull(options.signal ? { signal: options.signal } : {});
+    for (const value of changes.removed) {
+      const key = this.key(value);
+      if (key !== undefined) this.index.delete(key);
     }
-    // Swap only once the read is complete: a failed refresh keeps the previous snapshot whole.
-    this.index = index;
-    this.marker = marker;
+    for (const row of [...changes.added, ...changes.updated]) {
+      const key = this.key(row[this.numberColumn]);
+      if (key !== undefined) this.index.set(key, this.prepare(row, key));
+    }
+    const updatedAt = changes.checkpoint.version?.updatedAt;
+    this.dataUpdatedAt = updatedAt ? new Date(updatedAt) : null;
   }
-}
-
-function sameMarker(a: SnapshotMarker, b: SnapshotMarker): boolean {
-  // A portal that reports neither cannot say "unchanged": re-read.
-  if (a.updatedAt === null && a.count === undefined) return false;
-  return a.count === b.count && (a.updatedAt?.getTime() ?? null) === (b.updatedAt?.getTime() ?? null);
 }

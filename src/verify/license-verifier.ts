@@ -6,6 +6,8 @@ import type { CallOptions, PortalAdapter, RawRecord } from '../portals/portal-ad
 import { evaluateLicense } from './evaluate-license.js';
 import { resolveLicenseFields, type LicenseFields } from './license-fields.js';
 import { checkNumberFormat, isPersonalKind, licenseKinds, type LicenseKind } from './license-kind.js';
+import { DatasetSync } from '../sync/dataset-sync.js';
+import { MemoryCheckpointStore } from '../sync/memory-checkpoint-store.js';
 import { LicenseSnapshot } from './license-snapshot.js';
 import { LookupCache, type LookupCacheOptions } from './lookup-cache.js';
 import { maskPersonalError } from './personal-error.js';
@@ -229,13 +231,11 @@ export class LicenseVerifier {
       throw new ArgumentError(`Cannot find the ${this.kind} number column of ${this.dataset} among ${columns.join(', ')}: pass fields: { number: '…' }`);
     }
     if (mode === 'snapshot') {
+      const sync = new DatasetSync<RawRecord>(this.adapter, this.dataset, { key: numberColumn, store: new MemoryCheckpointStore() });
       const snapshot = new LicenseSnapshot<SnapshotEntry>(
-        this.datasets,
-        this.dataset,
-        (row) => {
-          const value = row[numberColumn];
-          return value === null || value === undefined || value === '' ? undefined : this.normalizeNumber(String(value));
-        },
+        sync,
+        (value) => (value === null || value === undefined || value === '' ? undefined : this.normalizeNumber(String(value))),
+        numberColumn,
         (row, key) => this.snapshotEntry(row, key, fields),
       );
       await snapshot.refresh(options);
