@@ -26,6 +26,9 @@ interface Plan {
 }
 
 const quick = process.argv.includes('--quick');
+/** `--only client,sync,verify,files,peers` runs some sections; all by default. */
+const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
+const sections = new Set((onlyArgument ?? 'client,sync,verify,files,peers').split(','));
 const plan: Plan = quick
   ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'] }], connections: [1, 4] }
   : {
@@ -119,7 +122,10 @@ function results(): BenchResults {
 }
 
 const reportPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-for (const [index, size] of plan.sizes.entries()) {
+// Sections measured by their own scripts (each also runnable alone), appended to the report.
+const extraSections: string[] = [];
+const report = () => [formatReport(results()), ...extraSections].join('\n');
+for (const [index, size] of sections.has('client') ? plan.sizes.entries() : []) {
   const server = await startServer(size.serverArgs);
   try {
     if (index === 0) serve.push(...(await measureServe(server, size.rows)));
@@ -128,8 +134,21 @@ for (const [index, size] of plan.sizes.entries()) {
     await server.stop();
   }
   // Written after every size, so an interrupted run still records what it finished.
-  if (!quick) await writeFile(reportPath, formatReport(results()));
+  if (!quick) await writeFile(reportPath, report());
 }
 
-process.stdout.write(formatReport(results()));
+const scripts: [string, (options: { quick: boolean }) => Promise<string>][] = [
+  ['sync', async (options) => (await import('./sync-bench.js')).runSyncBench(options)],
+  ['verify', async (options) => (await import('./verify-bench.js')).runVerifyBench(options)],
+  ['files', async (options) => (await import('./files-bench.js')).runFilesBench(options)],
+  ['peers', async (options) => (await import('./peer-bench.js')).runPeerBench(options)],
+];
+for (const [name, run] of scripts) {
+  if (!sections.has(name)) continue;
+  log(`section ${name}…`);
+  extraSections.push(await run({ quick }));
+  if (!quick) await writeFile(reportPath, report());
+}
+
+process.stdout.write(report());
 if (!quick) log('wrote docs/benchmarks.md');

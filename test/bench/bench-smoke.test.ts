@@ -6,7 +6,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function runQuickBench(): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick'], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--only=client'], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`bench failed: ${stderr || error.message}`));
       else resolve({ stdout, stderr });
     });
