@@ -135,9 +135,10 @@ describe('catalog filters that portals spell differently', () => {
     const { client, sandbox } = sandboxClient({ flavor, clock: () => now });
     sandbox.mutate({ dataset: 'nb-food-licenses', add: 1 });
     const page = await client.catalog.search({ modifiedSince: new Date('2026-12-31T00:00:00.000Z') });
-    expect(page.items.map((dataset) => dataset.name)).toEqual(['nb-food-licenses']);
+    // Live parking data is modified every minute; of the others only the mutated dataset is new.
+    expect(page.items.map((dataset) => dataset.name).sort()).toEqual(['hz-parking-lots', 'nb-food-licenses']);
     // zhejiang filters dates on the client, so it cannot count the matches.
-    expect(page.total).toBe(flavor === 'ckan' ? 1 : undefined);
+    expect(page.total).toBe(flavor === 'ckan' ? 2 : undefined);
   });
 
   it('finds datasets by tag on ckan', async () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { HttpError, ResponseFormatError, UnsupportedError } from '../../errors/index.js';
+import { RowsSchema } from '../../model/row-schema.js';
+import { HttpError, NotFoundError, ResponseFormatError, UnsupportedError } from '../../errors/index.js';
+import { requestFile } from '../../download/request-file.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { assertIdentifier } from '../path-segment.js';
@@ -9,6 +11,9 @@ import type {
   ChangesQuery,
   ChangesSupport,
   CatalogQuery,
+  DatasetFile,
+  DeclaredType,
+  FileSelection,
   DatasetVersion,
   PortalAdapter,
   RawRecord,
@@ -16,6 +21,7 @@ import type {
   RecordReader,
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
+import { chooseFileResource } from './ckan-file.js';
 import { changesSql, sqlIdentifier, type ChangesPosition } from './changes-sql.js';
 import { ckanErrorMessage, parseCkanResult } from './ckan-envelope.js';
 import { CkanPackageSchema, PackageSearchSchema, parseNaiveUtc, toDataset } from './ckan-package.js';
@@ -27,7 +33,7 @@ export const DATASTORE_MAX_ROWS = 32_000;
 
 const DatastoreSchema = z.object({
   fields: z.array(z.object({ id: z.string(), type: z.string().nullish() })).default([]),
-  records: z.array(z.record(z.string(), z.unknown())),
+  records: RowsSchema,
   total: z.number().optional(),
   _links: z.object({ start: z.string().optional(), next: z.string().optional(), next_page: z.string().optional() }).partial().optional(),
 });
@@ -37,7 +43,7 @@ const FacetSchema = z.object({ search_facets: z.object({ groups: FacetItemsSchem
 
 const SqlSchema = z.object({
   fields: z.array(z.object({ id: z.string(), type: z.string().nullish() })).default([]),
-  records: z.array(z.record(z.string(), z.unknown())),
+  records: RowsSchema,
 });
 
 /** Rows per `datastore_search_sql` page: CKAN cuts answers at `rows_max` and flags them. */
@@ -126,8 +132,87 @@ export class CkanAdapter implements PortalAdapter {
   }
 
   async openRecords(datasetId: string, query: RecordQuery, options: CallOptions): Promise<RecordReader> {
-    const resourceId = query.resource ?? (await this.datastoreResource(datasetId, options));
-    assertIdentifier(resourceId, 'resource id');
+    if (query.resource !== undefined) assertIdentifier(query.resource, 'resource id');
+    if (query.format !== undefined) return this.fileReader(await this.openFile(datasetId, query, options));
+    let resourceId = query.resource;
+    if (resourceId === undefined) {
+      const dataset = await this.getDataset(datasetId, options);
+      const resource = dataset.resources.find((item) => item.queryable);
+      // A dataset published only as files is read from its file.
+      if (!resource) return this.fileReader(await this.openFile(datasetId, {}, options));
+      resourceId = resource.id;
+    }
+    const reader = this.datastoreReader(resourceId, query);
+    if (query.resource === undefined) return reader;
+    // A named resource is tried as a DataStore first (no extra request when it is one); the
+    // DataStore's 404 means a file resource, read from its file.
+    let first: Awaited<ReturnType<typeof reader.fetchPage>>;
+    try {
+      first = await reader.fetchPage(undefined, options);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      return this.fileReader(await this.openFile(datasetId, { resource: resourceId }, options));
+    }
+    let pending: typeof first | undefined = first;
+    return {
+      ...reader,
+      fetchPage: async (cursor: string | undefined, pageOptions: CallOptions) => {
+        if (cursor === undefined && pending) {
+          const page = pending;
+          pending = undefined;
+          return page;
+        }
+        return reader.fetchPage(cursor, pageOptions);
+      },
+    };
+  }
+
+  async openFile(datasetId: string, selection: FileSelection, options: CallOptions): Promise<DatasetFile> {
+    const dataset = await this.getDataset(datasetId, options);
+    const resource = chooseFileResource(dataset, selection);
+    const url = resource.url as string;
+    const { token, authHeader } = this.settings;
+    // The token goes only to the portal itself: resource URLs often point at other hosts.
+    const sameSite = new URL(url, `${this.settings.baseUrl}/`).origin === new URL(this.settings.baseUrl).origin;
+    const withToken = token !== undefined && sameSite;
+    return {
+      id: resource.id,
+      name: resource.name,
+      format: resource.format || null,
+      url,
+      size: resource.size,
+      hash: resource.hash,
+      updatedAt: resource.updatedAt,
+      open: (request, openOptions) =>
+        requestFile(
+          this.transport,
+          {
+            url: new URL(url, `${this.settings.baseUrl}/`).href,
+            ...(withToken ? { headers: { [authHeader]: token }, secrets: [token] } : {}),
+            credentialFingerprint: this.credentialFingerprint,
+          },
+          request,
+          openOptions,
+        ),
+      declaredTypes: async (typeOptions) => {
+        const store = dataset.resources.find((item) => item.queryable);
+        const types = new Map<string, DeclaredType>();
+        if (!store) return types;
+        const result = await this.get(this.actionUrl('datastore_search'), { resource_id: store.id, limit: 0 }, DatastoreSchema, typeOptions);
+        for (const field of result.fields) {
+          if (NUMERIC_TYPES.has(field.type ?? '')) types.set(field.id, 'number');
+          else if (field.type === 'bool' || field.type === 'boolean') types.set(field.id, 'boolean');
+        }
+        return types;
+      },
+    };
+  }
+
+  private fileReader(file: DatasetFile): RecordReader {
+    return { kind: 'file', applied: { where: false, q: false, fields: false, orderBy: false }, total: undefined, file };
+  }
+
+  private datastoreReader(resourceId: string, query: RecordQuery): Extract<RecordReader, { kind: 'cursor' }> {
     const limit = Math.min(query.pageSize, DATASTORE_MAX_ROWS);
     const sort = query.orderBy?.length ? query.orderBy.map((order) => `${quoteField(order.field)} ${order.direction}`).join(', ') : '_id asc';
     const first: Record<string, string | number | undefined> = {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { RowsSchema } from '../../model/row-schema.js';
 import { HttpError, RateLimitError, ResponseFormatError } from '../../errors/index.js';
 
 /** `/records`: `{ total_count, results }`, rows flat with typed values. */
 export const RecordsSchema = z.object({
   total_count: z.number(),
-  results: z.array(z.record(z.string(), z.unknown())),
+  results: RowsSchema,
 });
 
 /** `metas.default` fields the unified model reads; everything else stays in `raw`. */

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { AggregateQuery, AggregateRow } from '../../aggregate/aggregate-query.js';
+import { portalAggregateRows } from '../../aggregate/portal-aggregate-rows.js';
+import { soqlAggregate } from '../../aggregate/soql-aggregate.js';
+import { RowsSchema } from '../../model/row-schema.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { pathSegment } from '../path-segment.js';
@@ -27,8 +31,7 @@ export const SODA_MAX_PAGE = 50_000;
 /** The Discovery API's largest page. */
 const DISCOVERY_MAX_LIMIT = 100;
 
-const RowsSchema = z.array(z.record(z.string(), z.unknown()));
-const CountSchema = z.array(z.record(z.string(), z.unknown())).min(1);
+const CountSchema = RowsSchema.min(1);
 
 export interface SocrataSettings {
   readonly baseUrl: string;
@@ -136,9 +139,17 @@ export class SocrataAdapter implements PortalAdapter {
     return { updatedAt: dataset.updatedAt, total: Number.isFinite(value) ? value : undefined };
   }
 
+  /** `$select` with aggregate functions and `$group`: only the result rows travel. */
+  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[]> {
+    const { $select, $group } = soqlAggregate(query);
+    const params = { $select, $group, $where: query.where ? whereClause(query.where) : undefined, $limit: SODA_MAX_PAGE };
+    return portalAggregateRows(await this.readRows(datasetId, this.resourceUrl(datasetId), params, { cache: false, ...options }), query);
+  }
+
   /** Every SODA dataset can be read by modification time through the `:updated_at` system field. */
   async probeChanges(datasetId: string, options: CallOptions): Promise<ChangesSupport | null> {
-    const dataset = await this.getDataset(datasetId, options);
+    // Revalidated like the change check: a view cached for the default TTL would hide new `rowsUpdatedAt` from it.
+    const dataset = await this.getDataset(datasetId, { cache: REVALIDATE, ...options });
     return { columns: [':id', ':created_at', ':updated_at', ...dataset.fields.map((field) => field.name)] };
   }
 
@@ -191,7 +202,7 @@ export class SocrataAdapter implements PortalAdapter {
   private typesOf(datasetId: string, options: CallOptions): Promise<Map<string, string>> {
     let types = this.columnTypes.get(datasetId);
     if (!types) {
-      types = this.getDataset(datasetId, options).then(
+      types = this.getDataset(datasetId, { cache: REVALIDATE, ...options }).then(
         (dataset) => new Map([[':id', 'row_identifier'], [':created_at', 'fixed_timestamp'], [':updated_at', 'fixed_timestamp'], ...dataset.fields.map((field) => [field.name, field.type ?? 'text'] as [string, string])]),
       );
       // A failed look-up is asked again next time.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowsSchema } from '../../model/row-schema.js';
 import { AuthError, UnsupportedError } from '../../errors/index.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
@@ -7,7 +8,10 @@ import type {
   CallOptions,
   CatalogPage,
   CatalogQuery,
+  DatasetFile,
   DatasetVersion,
+  DeclaredType,
+  FileSelection,
   PortalAdapter,
   RawRecord,
   RecordQuery,
@@ -15,6 +19,8 @@ import type {
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
 import { CatalogueEntrySchema, CatalogueSearchSchema, toDataset } from './catalogue-entry.js';
+import { requestFile } from '../../download/request-file.js';
+import { downloadExtension, refuseEnvelope } from './file-download.js';
 import { GatewaySession } from './gateway-session.js';
 import { parseOpenData } from './open-data-envelope.js';
 import { parseShanghaiTime } from './shanghai-time.js';
@@ -30,7 +36,6 @@ export interface ZhejiangSettings {
   readonly appKey: string | undefined;
 }
 
-const RowsSchema = z.array(z.record(z.string(), z.unknown()));
 
 /**
  * The zhejiang portal family: open-data interfaces (section A), the catalogue (section B) and
@@ -98,6 +103,10 @@ export class ZhejiangAdapter implements PortalAdapter {
   }
 
   async openRecords(datasetId: string, query: RecordQuery, options: CallOptions): Promise<RecordReader> {
+    if (query.resource !== undefined || query.format !== undefined) {
+      const file = await this.openFile(datasetId, query, options);
+      return { kind: 'file', applied: { where: false, q: false, fields: false, orderBy: false }, total: undefined, file };
+    }
     if (query.orderBy?.length) {
       throw new UnsupportedError('zhejiang interfaces cannot order rows: they come in the portal\'s own stable order (drop orderBy, or sort after reading)');
     }
@@ -120,6 +129,35 @@ export class ZhejiangAdapter implements PortalAdapter {
           ...this.common({ cache: false, ...pageOptions }),
         });
         return response.data;
+      },
+    };
+  }
+
+  /**
+   * A dataset download (sandbox shape, see `file-download.ts`): no metadata request is needed
+   * to open it, so a conditional re-check costs one request.
+   */
+  async openFile(datasetId: string, selection: FileSelection, _options: CallOptions): Promise<DatasetFile> {
+    const ext = downloadExtension(datasetId, selection);
+    const url = `${this.settings.baseUrl}/jdop_front/download/cata_${pathSegment(datasetId)}.${ext}`;
+    const appsecret = this.requireAppSecret();
+    return {
+      id: `cata_${datasetId}.${ext}`,
+      name: ext,
+      format: ext.toUpperCase(),
+      url,
+      size: null,
+      hash: null,
+      updatedAt: null,
+      open: async (request, openOptions) => {
+        const opened = await requestFile(this.transport, { url, searchParams: { appsecret }, credentialFingerprint: this.credentialFingerprint }, request, openOptions);
+        return refuseEnvelope(opened, datasetId);
+      },
+      declaredTypes: async (typeOptions) => {
+        const dataset = await this.getDataset(datasetId, typeOptions);
+        const types = new Map<string, DeclaredType>();
+        for (const field of dataset.fields) if (field.type === 'number' || field.type === 'integer') types.set(field.name, 'number');
+        return types;
       },
     };
   }
