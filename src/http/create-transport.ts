@@ -43,6 +43,8 @@ interface PreparedRequest<T> {
   info: RequestInfo;
   timeout: number | false;
   redact: (text: string) => string;
+  /** The URL with secrets redacted, for the cache key. */
+  keyUrl: string;
   secrets: string[];
 }
 
@@ -177,9 +179,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
     const body = method === 'POST' ? spec.body : undefined;
     const secrets = collectSecrets({ url, headers, body, secrets: spec.secrets, secretParams, secretHeaders });
-    const redact = (text: string): string => redactText(text, { secretParams, secrets });
-    const info = { method, url: redact(redactUrl(url.href, secretParams)) };
-    return { spec, method, url: url.href, headers, body, info, timeout: resolveTimeout(spec.timeout), redact, secrets };
+    const redactSecrets = (text: string): string => redactText(text, { secretParams, secrets });
+    const extra = options.redactText;
+    const redact = extra ? (text: string): string => extra(redactSecrets(text)) : redactSecrets;
+    // The cache key keeps what `redactText` would hide (e.g. a name masked to 张*): two callers must never share an answer.
+    const keyUrl = redactSecrets(redactUrl(url.href, secretParams));
+    const info = { method, url: extra ? extra(keyUrl) : keyUrl };
+    return { spec, method, url: url.href, headers, body, info, keyUrl, timeout: resolveTimeout(spec.timeout), redact, secrets };
   }
 
   /** One attempt: wait for the limiter, send, read the body, check the status, run `parse`. */
@@ -356,8 +362,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
 
     const bodyText = prepared.body === undefined ? '' : String(prepared.body);
-    const key = [method, info.url, fingerprint(bodyText), spec.credentialFingerprint ?? ''].join(' ');
-    const { fresh, stale } = cache.lookup(key);
+    const key = [method, prepared.keyUrl, fingerprint(bodyText), spec.credentialFingerprint ?? ''].join(' ');
+    const ttl = typeof spec.cache === 'object' ? spec.cache.ttl : undefined;
+    const { fresh, stale } = cache.lookup(key, ttl);
     if (fresh) {
       hooks.onCacheHit?.({ method, url: info.url, status: fresh.status, revalidated: false });
       const headers = new Headers(fresh.headers);
@@ -365,7 +372,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
       return { data, status: fresh.status, headers, url: info.url, fromCache: true, revalidated: false };
     }
 
-    const ttl = typeof spec.cache === 'object' ? spec.cache.ttl : undefined;
     const shared = inFlight.get(key) ?? startSharedRun(key, prepared, stale, ttl);
     const result = await join(key, shared, spec.signal);
     if (result.revalidated) hooks.onCacheHit?.({ method, url: info.url, status: result.status, revalidated: true });

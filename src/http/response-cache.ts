@@ -8,6 +8,8 @@ export interface CachedResponse {
   headers: [string, string][];
   etag: string | undefined;
   lastModified: string | undefined;
+  /** When the entry was stored or last confirmed (ms since the epoch). */
+  storedAt?: number;
 }
 
 /** The result of a cache lookup: a fresh entry, a stale one worth revalidating, or nothing. */
@@ -35,13 +37,20 @@ export class ResponseCache {
       sizeCalculation: (entry) => entry.text.length + ENTRY_OVERHEAD,
       ttl: this.#ttl,
       noDeleteOnStaleGet: true,
+      // lru-cache refreshes its clock on a timer by default; a change check repeated within the
+      // same tick must see an entry that just went stale as stale.
+      ttlResolution: 0,
     });
   }
 
-  /** Finds an entry for `key`. */
-  lookup(key: string): CacheLookup {
+  /**
+   * Finds an entry for `key`. `maxAge` (ms) is the caller's own freshness: an entry stored for
+   * longer by another caller is treated as stale for this one, and revalidated.
+   */
+  lookup(key: string, maxAge?: number): CacheLookup {
     const fresh = this.#lru.get(key);
-    if (fresh) return { fresh };
+    if (fresh && (maxAge === undefined || Date.now() - (fresh.storedAt ?? 0) < maxAge)) return { fresh };
+    if (fresh) return fresh.etag !== undefined || fresh.lastModified !== undefined ? { stale: fresh } : {};
     const stale = this.#lru.peek(key, { allowStale: true });
     if (!stale) return {};
     if (stale.etag !== undefined || stale.lastModified !== undefined) return { stale };
@@ -54,7 +63,7 @@ export class ResponseCache {
    * "forever", so the shortest TTL is 1 ms (an entry that is revalidated on every use).
    */
   store(key: string, entry: CachedResponse, ttl?: number): void {
-    this.#lru.set(key, entry, { ttl: Math.max(1, ttl ?? this.#ttl) });
+    this.#lru.set(key, { ...entry, storedAt: Date.now() }, { ttl: Math.max(1, ttl ?? this.#ttl) });
   }
 
   /** Forgets every entry. */

@@ -7,6 +7,8 @@ import type {
   CallOptions,
   CatalogPage,
   CatalogQuery,
+  ChangesQuery,
+  ChangesSupport,
   DatasetVersion,
   PortalAdapter,
   RawRecord,
@@ -35,7 +37,8 @@ type Params = Record<string, string | number | undefined>;
 /**
  * Opendatasoft Explore API v2.1. Reads of at most 10,000 rows page through `/records` (100 rows a
  * page, in parallel); anything larger or unbounded streams `exports/jsonl` in one request, since
- * `/records` refuses `offset + limit` past 10,000.
+ * `/records` refuses `offset + limit` past 10,000. Changed rows are read by keyset over
+ * (modified, key) at offset 0, which the 10,000 window never limits.
  */
 export class OpendatasoftAdapter implements PortalAdapter {
   readonly family = 'opendatasoft' as const;
@@ -99,6 +102,19 @@ export class OpendatasoftAdapter implements PortalAdapter {
       order_by: odsqlOrderBy(query.orderBy),
     };
     const applied = { where: true, q: true, fields: true, orderBy: true };
+    // A read that fits one page (a look-up by number) is that page alone, with no count before it.
+    if (query.limit !== undefined && query.limit <= ODS_MAX_LIMIT) {
+      const limit = query.limit;
+      return {
+        kind: 'cursor',
+        applied,
+        total: undefined,
+        fetchPage: async (_cursor, pageOptions) => {
+          const page = await this.get(`${url}/records`, { ...filters, limit, offset: 0 }, RecordsSchema, 'records', { cache: false, ...pageOptions });
+          return { rows: page.results, cursor: undefined, total: page.total_count };
+        },
+      };
+    }
     // One count first: it sizes the parallel pages, and tells how many rows an export must hold.
     const counted = await this.get(`${url}/records`, { ...filters, limit: 0 }, RecordsSchema, 'records', { cache: false, ...options });
     const total = counted.total_count;
@@ -136,6 +152,48 @@ export class OpendatasoftAdapter implements PortalAdapter {
     return {
       updatedAt: times.length ? new Date(Math.max(...times.map((date) => date.getTime()))) : null,
       total: typeof metas.records_count === 'number' ? metas.records_count : undefined,
+    };
+  }
+
+  /** A dataset with a date or datetime column can be read by modification time: its fields. */
+  async probeChanges(datasetId: string, options: CallOptions): Promise<ChangesSupport | null> {
+    const dataset = await this.getDataset(datasetId, options);
+    const dated = dataset.fields.some((field) => field.type === 'datetime' || field.type === 'date');
+    return dated ? { columns: dataset.fields.map((field) => field.name) } : null;
+  }
+
+  /**
+   * Rows modified at or after `since`, ordered by (modified, key), each page starting after the
+   * last pair seen (`where modified > m or (modified = m and key > k)`, always at offset 0).
+   */
+  async openChanges(datasetId: string, query: ChangesQuery, _options: CallOptions): Promise<RecordReader> {
+    const url = `${this.datasetUrl(datasetId)}/records`;
+    const limit = Math.min(query.pageSize, ODS_MAX_LIMIT);
+    const modified = odsqlField(query.modifiedColumn);
+    const key = odsqlField(query.key);
+    return {
+      kind: 'cursor',
+      applied: { where: false, q: false, fields: false, orderBy: true },
+      total: undefined,
+      fetchPage: async (cursor, pageOptions) => {
+        const after = cursor === undefined ? undefined : (JSON.parse(cursor) as { modified: string; key: string | number });
+        const conditions: string[] = [];
+        if (query.since) conditions.push(`${modified} >= ${odsqlDate(query.since.toISOString())}`);
+        if (after) {
+          const m = odsqlDate(after.modified);
+          conditions.push(`(${modified} > ${m} or (${modified} = ${m} and ${key} > ${keyLiteral(after.key)}))`);
+        }
+        const params: Params = { where: conditions.length ? conditions.join(' and ') : undefined, order_by: `${modified} asc, ${key} asc`, limit };
+        const page = await this.get(url, params, RecordsSchema, 'records', { cache: false, ...pageOptions });
+        const last = page.results[page.results.length - 1];
+        const lastModified = last?.[query.modifiedColumn];
+        const lastKey = last?.[query.key];
+        const next =
+          page.results.length >= limit && typeof lastModified === 'string' && (typeof lastKey === 'string' || typeof lastKey === 'number')
+            ? JSON.stringify({ modified: lastModified, key: lastKey })
+            : undefined;
+        return { rows: page.results, cursor: next, total: undefined };
+      },
     };
   }
 
@@ -189,4 +247,14 @@ export class OpendatasoftAdapter implements PortalAdapter {
     });
     return response.data;
   }
+}
+
+/** An ODSQL date literal; the value's own quotes are escaped so it can never end the literal. */
+function odsqlDate(value: string): string {
+  return `date'${value.replace(/[\\']/g, '\\$&')}'`;
+}
+
+/** The key of the last row as the literal of the next page's condition. */
+function keyLiteral(value: string | number): string {
+  return typeof value === 'number' ? String(value) : odsqlString(value);
 }

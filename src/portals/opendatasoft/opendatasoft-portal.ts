@@ -28,6 +28,7 @@ export function opendatasoft(options: OpendatasoftPortalOptions): PortalDefiniti
     secretParams: ['apikey'],
     secretHeaders: ['Authorization'],
     credentialFingerprint,
+    hasCredentials: Boolean(options.apiKey),
     create: (transport) => new OpendatasoftAdapter(transport, { baseUrl, apiKey: options.apiKey }, credentialFingerprint),
   };
 }

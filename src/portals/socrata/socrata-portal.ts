@@ -53,6 +53,7 @@ export function socrata(options: SocrataPortalOptions): PortalDefinition {
     secretParams: ['$$app_token'],
     secretHeaders: ['X-App-Token'],
     credentialFingerprint,
+    hasCredentials: Boolean(options.appToken),
     create: (transport) => new SocrataAdapter(transport, { baseUrl, appToken: options.appToken, domain, discoveryUrl, pollInterval }, credentialFingerprint),
   };
 }

@@ -32,9 +32,9 @@ describe('socrata /resource rows', () => {
     expect(row?.['updated_at']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
 
     const small = socrataSandbox({ sizes: { 'nb-food-licenses': 10 } });
-    const [first] = (await soda(small, rows('nb-food-licenses', { $limit: '1' }))).body as Rows;
+    const [first] = (await soda(small, rows('nb-food-licenses', { $limit: '1', $order: ':id' }))).body as Rows;
     small.mutate({ dataset: 'nb-food-licenses', update: [{ license_no: first?.['license_no'] as string, legal_rep: null }] });
-    const updated = (await soda(small, rows('nb-food-licenses', { $limit: '1' }))).body as Rows;
+    const updated = (await soda(small, rows('nb-food-licenses', { $limit: '1', $order: ':id' }))).body as Rows;
     expect(first).toHaveProperty('legal_rep');
     expect(updated[0]).not.toHaveProperty('legal_rep');
   });

@@ -1,10 +1,12 @@
 import type { DatasetState } from '../../dataset-state.js';
 import type { SandboxContext } from '../../flavor.js';
+import { heapOrder } from './heap-order.js';
 import { entityTag, httpDate, notModified } from './http-dates.js';
 import { renderCell, rowIdentifier, sodaColumns, sodaRow, type SodaRow } from './soda-columns.js';
 import { jsonResponse } from './socrata-error.js';
 import type { SocrataRules } from './socrata-rules.js';
 import { compareRows, matchesWords, readSoqlQuery, type SoqlQuery } from './soql-query.js';
+import { groupRows } from './soql-group.js';
 
 const WARM_KEY = 'socrata:warm';
 
@@ -32,6 +34,11 @@ export function resourceRows(request: Request, url: URL, context: SandboxContext
     fields = [query.selection.alias];
     types = ['number'];
     body = JSON.stringify([{ [query.selection.alias]: String(total) }]);
+  } else if (query.selection.kind === 'grouped') {
+    const selection = query.selection;
+    fields = [...selection.keys, ...selection.metrics.map((metric) => metric.alias)];
+    types = fields.map((_, i) => (i < selection.keys.length ? 'text' : 'number'));
+    body = JSON.stringify(groupRows(selection, matchingRows(state, query)).slice(query.offset, query.offset + query.limit));
   } else {
     const selected = query.selection.fields;
     fields = selected.map((field) => field.fieldName);
@@ -97,11 +104,25 @@ function inRowOrder(query: SoqlQuery): boolean {
   return query.order.length === 0 || (query.order.length === 1 && query.order[0]?.field === ':id' && !query.order[0].descending);
 }
 
-/** In row order a scan stops after the page; any other order sorts every matching row, as a database without an index would. */
+/**
+ * In row order a scan stops after the page; any other order sorts every matching row, as a
+ * database without an index would. Without `$order` rows come in heap order (see {@link heapOrder}).
+ */
 function selectRows(state: DatasetState, query: SoqlQuery): SodaRow[] {
   const start = startPosition(state, query);
   const unfiltered = query.conditions.length === 0 && query.words.length === 0;
   const out: SodaRow[] = [];
+  const heap = query.order.length === 0 ? heapOrder(state) : undefined;
+  if (heap) {
+    let skipped = unfiltered ? query.offset : 0;
+    for (let index = unfiltered ? query.offset : 0; index < heap.count && out.length < query.limit; index++) {
+      const row = sodaRow(state, heap.positionAt(index));
+      if (!row || !matches(query, row)) continue;
+      if (skipped < query.offset) skipped++;
+      else out.push(row);
+    }
+    return out;
+  }
   if (inRowOrder(query)) {
     let skipped = unfiltered ? query.offset : 0;
     for (let position = unfiltered ? start + query.offset : start; position < state.count && out.length < query.limit; position++) {
@@ -131,4 +152,12 @@ function countRows(state: DatasetState, query: SoqlQuery): number {
     if (row && matches(query, row)) total++;
   }
   return total;
+}
+
+/** Every row the query's conditions keep, in row order, one at a time. */
+function* matchingRows(state: DatasetState, query: SoqlQuery): Generator<SodaRow> {
+  for (let position = startPosition(state, query); position < state.count; position++) {
+    const row = sodaRow(state, position);
+    if (row && matches(query, row)) yield row;
+  }
 }

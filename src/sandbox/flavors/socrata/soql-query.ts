@@ -3,6 +3,7 @@ import { SYSTEM_COLUMNS } from './soda-columns.js';
 import { SocrataError } from './socrata-error.js';
 import { compareValues, compileWhere, type SoqlCondition } from './soql-where.js';
 import { isKeyword, tokenize } from './soql-tokens.js';
+import { readGroupedSelect, type GroupedSelection } from './soql-group.js';
 
 /** SODA's default `$limit`. */
 export const DEFAULT_LIMIT = 1000;
@@ -10,7 +11,7 @@ export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 50_000;
 
 /** What `$select` asks for: fields in order, or one `count(*)`. */
-export type Selection = { readonly kind: 'fields'; readonly fields: readonly SodaColumn[] } | { readonly kind: 'count'; readonly alias: string };
+export type Selection = { readonly kind: 'fields'; readonly fields: readonly SodaColumn[] } | { readonly kind: 'count'; readonly alias: string } | GroupedSelection;
 
 export interface OrderTerm {
   readonly field: string;
@@ -42,6 +43,7 @@ export function readSoqlQuery(search: URLSearchParams, columns: readonly SodaCol
   let limit = DEFAULT_LIMIT;
   let offset = 0;
   let words: string[] = [];
+  const group = search.get('$group');
   for (const [name, value] of search) {
     if (!name.startsWith('$')) {
       const type = types.get(name);
@@ -52,7 +54,10 @@ export function readSoqlQuery(search: URLSearchParams, columns: readonly SodaCol
     }
     switch (name) {
       case '$select':
-        selection = readSelect(value, columns, types);
+        selection = group !== null || /\b(sum|avg|min|max)\s*\(/i.test(value) ? readGroupedSelect(value, group, types) : readSelect(value, columns, types);
+        break;
+      case '$group':
+        if (!search.has('$select')) throw SocrataError.malformed('$group needs a $select of grouped columns and aggregates');
         break;
       case '$where':
         conditions.push(compileWhere(value, types));
