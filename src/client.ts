@@ -12,6 +12,8 @@ import type { PortalFamily } from './model/dataset.js';
 import type { PortalDefinition } from './portals/portal-adapter.js';
 import { createSync, type SyncMethod } from './sync/index.js';
 import { Licenses } from './verify/licenses.js';
+import { guardOpenClass } from './compliance/index.js';
+import { maskPersonalText, masksPersonalData, type PrivacyOptions } from './privacy/index.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -41,6 +43,13 @@ export interface ClientOptions {
   readonly maxResponseBytes?: number;
   /** Observability hooks (request, response, retry, cache hit); they only ever see redacted URLs and headers. */
   readonly hooks?: TransportHooks;
+  /**
+   * Personal data protection. By default resident ID numbers, mobile numbers and personal names
+   * are masked in every error message and hook event. **Note:** `{ mask: false }` shows them as
+   * sent; PIPL and the Zhejiang rules' ban on mining personal information apply to you then.
+   * @default { mask: true }
+   */
+  readonly privacy?: PrivacyOptions;
 }
 
 /** A client of one portal. Two clients share nothing: no cache, limiter or session. */
@@ -74,9 +83,11 @@ export function createClient(options: ClientOptions): Client {
     ...(options.hooks ? { hooks: options.hooks } : {}),
     secretParams: portal.secretParams,
     secretHeaders: portal.secretHeaders,
+    ...(masksPersonalData(options.privacy) ? { redactText: maskPersonalText } : {}),
   });
+  // Open classes are checked before any read of a dataset's data, on every family.
   const adapter = portal.create(transport);
-  const datasets = new Datasets(adapter);
+  const datasets = new Datasets(adapter, { maxResponseBytes: options.maxResponseBytes });
   return {
     portal: { family: portal.family, baseUrl: portal.baseUrl },
     catalog: new Catalog(adapter),

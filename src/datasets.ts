@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { downloadFile, type DownloadOptions, type DownloadResult } from './download/index.js';
 import { ArgumentError, UnsupportedError } from './errors/index.js';
 import type { Dataset } from './model/dataset.js';
 import { assertIdentifier } from './portals/path-segment.js';
@@ -7,19 +8,89 @@ import { matchesText, matchesWhere, pickFields } from './records/client-filter.j
 import { readPages } from './records/read-pages.js';
 import { checkLimit, checkPageSize, MODIFIED_COLUMNS, parseOrderBy } from './records/record-query.js';
 import { RecordStream, validateRecord } from './records/record-stream.js';
+import type { FileReadOptions } from './records/file-read-options.js';
 import type { RecordsOptions } from './records/records-options.js';
+import { aggregateRows, toAggregateQuery, type AggregateOptions, type AggregateResult } from './aggregate/index.js';
+import { maskRecord, type RedactOption } from './privacy/index.js';
+import { datasetTerms, type DatasetTerms } from './terms/index.js';
 
 const DEFAULT_PAGE_SIZE = 1000;
 const DEFAULT_CONCURRENCY = 4;
 
 /** `client.datasets`: one dataset's metadata, records and change marker. */
 export class Datasets {
-  constructor(private readonly adapter: PortalAdapter) {}
+  constructor(
+    private readonly adapter: PortalAdapter,
+    /** `maxResponseBytes` as the client was given it: it bounds file reads and downloads too. */
+    private readonly limits: { readonly maxResponseBytes?: number | undefined } = {},
+  ) {}
+
+  /**
+   * Downloads a dataset file as is, to a path or a `WritableStream`, with progress events. The
+   * size and checksum the portal declares (ckan `size`, `hash` as `md5:…`/`sha256:…` or bare
+   * hex) are checked before the file appears at `to`; a `.part` file left by a break resumes
+   * with `Range`.
+   *
+   * @throws {DownloadInterruptedError} when the body breaks (with `byteOffset`).
+   * @throws {DownloadIntegrityError} when size or checksum differ from the portal's.
+   * @throws {ResponseTooLargeError} past `maxBytes`.
+   *
+   * @example
+   * await client.datasets.download('nb-food-licenses', { resource: 'csv', to: 'food.csv', onProgress: ({ bytes, total }) => console.log(bytes, total) });
+   */
+  async download(id: string, options: DownloadOptions): Promise<DownloadResult> {
+    assertIdentifier(id);
+    if (options.resource !== undefined) assertIdentifier(options.resource, 'resource id');
+    if (!this.adapter.openFile) throw new UnsupportedError(`${this.adapter.family} portals offer no file downloads in kaifang`);
+    const call: CallOptions = {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    };
+    const selection = { ...(options.resource !== undefined ? { resource: options.resource } : {}), ...(options.format !== undefined ? { format: options.format } : {}) };
+    // Fresh metadata: a cached size or checksum of an older version would fail a good file.
+    const file = await this.adapter.openFile(id, selection, { ...call, cache: false });
+    return downloadFile(file, options, options.maxBytes ?? this.limits.maxResponseBytes);
+  }
 
   /** The dataset's metadata in the unified model. */
   get(id: string, options: CallOptions = {}): Promise<Dataset> {
     assertIdentifier(id);
     return this.adapter.getDataset(id, options);
+  }
+
+  /**
+   * The dataset's terms of use: open class, license (with its SPDX id when known), a credit line
+   * and the conditions to respect. One catalogue call.
+   *
+   * @example
+   * const { attribution, license } = await client.datasets.terms('hz-parking-lots');
+   */
+  async terms(id: string, options: CallOptions = {}): Promise<DatasetTerms> {
+    return datasetTerms(await this.get(id, options));
+  }
+
+  /**
+   * Results instead of rows: counts, sums, averages, minima and maxima per group. The portal
+   * computes them where it can (`computedBy: 'portal'`), otherwise the rows are streamed and
+   * aggregated here (`'client'`). Text numbers are coerced; cells that are not numbers are skipped.
+   *
+   * @example
+   * await client.datasets.aggregate('hz-parking-lots', { groupBy: 'SSQX', metrics: { n: 'count', free: ['sum', 'KXBW'] } });
+   */
+  async aggregate(id: string, options: AggregateOptions): Promise<AggregateResult> {
+    assertIdentifier(id);
+    const query = toAggregateQuery(options);
+    const call: CallOptions = {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    };
+    if (options.pushdown !== false && this.adapter.aggregate) {
+      const rows = await this.adapter.aggregate(id, query, call);
+      if (rows) return { rows, computedBy: 'portal' };
+    }
+    const fields = [...new Set([...query.groupBy, ...query.metrics.flatMap((metric) => (metric.column === undefined ? [] : [metric.column]))])];
+    const stream = this.records(id, { ...call, ...(query.where ? { where: query.where } : {}), ...(fields.length ? { fields } : {}) });
+    return { rows: await aggregateRows(stream, query), computedBy: 'client' };
   }
 
   /** A cheap change marker (update time, row count): poll it before pulling anything. */
@@ -49,10 +120,10 @@ export class Datasets {
    * const Lot = z.object({ TCCBH: z.string(), KXBW: z.coerce.number() });
    * for await (const lot of client.datasets.records('hz-parking-lots', { schema: Lot })) console.log(lot.KXBW);
    */
-  records<S extends z.ZodType>(id: string, options: RecordsOptions<S> & { readonly schema: S }): RecordStream<z.output<S>>;
-  records(id: string, options?: RecordsOptions): RecordStream<RawRecord>;
+  records<S extends z.ZodType>(id: string, options: RecordsOptions<S> & RedactOption & { readonly schema: S }): RecordStream<z.output<S>>;
+  records(id: string, options?: RecordsOptions & RedactOption): RecordStream<RawRecord>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads above carry the types
-  records(id: string, options: RecordsOptions = {}): RecordStream<any> {
+  records(id: string, options: RecordsOptions & RedactOption = {}): RecordStream<any> {
     assertIdentifier(id);
     const adapter = this.adapter;
     const capabilities = adapter.capabilities;
@@ -62,6 +133,15 @@ export class Datasets {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new ArgumentError(`concurrency must be a positive whole number, got ${String(concurrency)}`);
     const onInvalid = options.onInvalid ?? 'throw';
+    const maxBytes = options.maxBytes ?? this.limits.maxResponseBytes;
+    const file: FileReadOptions = {
+      format: options.format,
+      encoding: options.encoding,
+      sheet: options.sheet,
+      raggedRows: options.raggedRows,
+      coerce: options.coerce,
+      maxBytes,
+    };
     const call: CallOptions = {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
@@ -80,6 +160,7 @@ export class Datasets {
         ...(orderBy.length ? { orderBy } : {}),
         ...(limit !== undefined && !clientFiltered ? { limit } : {}),
         ...(options.resource ? { resource: options.resource } : {}),
+        ...(options.format ? { format: options.format } : {}),
       };
       const reader = await adapter.openRecords(id, query, call);
       const applied = reader.applied;
@@ -89,7 +170,7 @@ export class Datasets {
       let sinceField = options.sinceField;
       let index = 0;
       let yielded = 0;
-      for await (const rows of readPages(reader, { concurrency, maxPages, call })) {
+      for await (const rows of readPages(reader, { concurrency, maxPages, call, file })) {
         for (const raw of rows) {
           const position = index++;
           if (options.where && !applied.where && !matchesWhere(raw, options.where)) continue;
@@ -100,7 +181,8 @@ export class Datasets {
             const modified = adapter.parseTimestamp(raw[sinceField]);
             if (modified === null || modified.getTime() < since) continue;
           }
-          const row = options.fields && !applied.fields ? pickFields(raw, options.fields) : raw;
+          const picked = options.fields && !applied.fields ? pickFields(raw, options.fields) : raw;
+          const row = options.redact ? maskRecord(picked) : picked;
           if (options.schema) {
             const parsed = validateRecord(options.schema, row, position, onInvalid, stream.invalid);
             if (parsed === undefined) continue;

@@ -37,3 +37,7 @@ export {
   contentHash,
 } from './sync/index.js';
 export type { SyncMethod, SyncOptions, SyncStrategy, RunOptions, Change, ChangeSet, SyncStats, Checkpoint, PullStrategy, CheckpointStore, SyncKeyProblem } from './sync/index.js';
+export { DownloadIntegrityError, DownloadInterruptedError, parseExpectedHash } from './download/index.js';
+export type { DownloadOptions, DownloadProgress, DownloadResult, ExpectedHash } from './download/index.js';
+export type { FileReadOptions } from './records/file-read-options.js';
+export type { DatasetFile, DeclaredType, FileRequest, FileSelection, OpenedFile } from './portals/portal-adapter.js';

@@ -25,3 +25,4 @@ export { UnsupportedError } from './unsupported-error.js';
 export { PagingError } from './paging-error.js';
 export type { PagingErrorDetails } from './paging-error.js';
 export { CheckpointError } from './checkpoint-error.js';
+export { ForbiddenDataError } from './forbidden-data-error.js';

@@ -1,5 +1,6 @@
 import type { Dataset, PortalFamily } from '../model/dataset.js';
 import type { Transport } from '../http/index.js';
+import type { AggregateQuery, AggregateRow } from '../aggregate/aggregate-query.js';
 
 /** Per-call options every method takes last. */
 export interface CallOptions {
@@ -56,6 +57,8 @@ export interface RecordQuery {
   readonly limit?: number;
   /** Resource id or name to read (ckan); the datastore-active one by default. */
   readonly resource?: string;
+  /** Read the dataset's file of this format rather than its API (`csv`, `json`, `xlsx`, …). */
+  readonly format?: string;
 }
 
 /** What the portal itself applied of a query; the engine applies the rest on the client. */
@@ -73,6 +76,8 @@ export interface AppliedByPortal {
  * - `cursor`: one page after another, each telling where the next starts (ckan DataStore).
  * - `stream`: one streamed export of every row (opendatasoft `exports/jsonl`); after a break
  *   mid-way the engine reopens it from the count of rows already delivered.
+ * - `file`: a dataset file without a query API (a CKAN resource without DataStore, a zhejiang
+ *   download): the engine reads CSV, JSON, JSONL or XLSX itself and filters on the client.
  */
 export type RecordReader =
   | {
@@ -99,7 +104,74 @@ export type RecordReader =
        * `NetworkError` or `ResponseFormatError` when the stream breaks or ends short of `total`.
        */
       rows(from: number, options: CallOptions): AsyncIterable<RawRecord[]>;
+    }
+  | {
+      readonly kind: 'file';
+      readonly applied: AppliedByPortal;
+      readonly total: undefined;
+      /** A downloadable file, read with the file readers on the client. */
+      readonly file: DatasetFile;
     };
+
+/** Which file of a dataset to read or download. */
+export interface FileSelection {
+  /** Resource id or name (ckan), or download format (zhejiang: `csv`, `xlsx`, `json`). */
+  readonly resource?: string;
+  /** The wanted file format when `resource` does not name one: the first resource of that format. */
+  readonly format?: string;
+}
+
+/** Validators and position for one request of a file. */
+export interface FileRequest {
+  /** Resume from this byte (`Range: bytes=N-`). */
+  readonly from?: number;
+  /** Sent as `If-Range` with `from`, so a changed file comes whole (200) rather than spliced. */
+  readonly ifRange?: string;
+  /** Sent as `If-None-Match`. */
+  readonly ifNoneMatch?: string;
+  /** Sent as `If-Modified-Since`. */
+  readonly ifModifiedSince?: string;
+}
+
+/** A file's answer: a 200 (whole), 206 (from `from`) or 304 (unchanged, no body). */
+export interface OpenedFile {
+  readonly status: number;
+  /** The unread body; `null` for a 304. Whoever opened it must read or cancel it. */
+  readonly body: ReadableStream<Uint8Array> | null;
+  readonly contentType: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** `Content-Length` of this answer, when sent. */
+  readonly contentLength: number | undefined;
+  /** The whole file's length from `Content-Range` (206) or `Content-Length` (200), when known. */
+  readonly totalLength: number | undefined;
+  /** The server said it serves byte ranges (`Accept-Ranges: bytes`, or it answered 206). */
+  readonly acceptRanges: boolean;
+}
+
+/** Column types a portal declares for a dataset: `number` columns can be coerced from text. */
+export type DeclaredType = 'number' | 'boolean' | 'string';
+
+/** A dataset file as the portal describes it, ready to be opened (once or many times). */
+export interface DatasetFile {
+  /** The resource id (ckan) or download name (zhejiang). */
+  readonly id: string;
+  readonly name: string;
+  /** The format the portal declares (`CSV`, `XLSX`, …), or `null`. */
+  readonly format: string | null;
+  /** The file's URL with every secret left out. */
+  readonly url: string;
+  /** Size in bytes from the metadata, when the portal gives it. */
+  readonly size: number | null;
+  /** Checksum from the metadata, when the portal gives it: `md5:…`, `sha256:…` or bare hex. */
+  readonly hash: string | null;
+  /** The resource's modification time from the metadata, when given. */
+  readonly updatedAt: Date | null;
+  /** Sends one GET for the file. */
+  open(request: FileRequest, options: CallOptions): Promise<OpenedFile>;
+  /** Column types the portal declares (ckan DataStore, zhejiang catalogue `fields`); may cost a request. */
+  declaredTypes(options: CallOptions): Promise<ReadonlyMap<string, DeclaredType>>;
+}
 
 /** What the shared engine may rely on. */
 export interface PortalCapabilities {
@@ -168,6 +240,13 @@ export interface PortalAdapter {
    * never reads by record modification time.
    */
   probeChanges?(datasetId: string, options: CallOptions): Promise<ChangesSupport | null>;
+  /** A dataset's file (for `download`, file reads and file syncs); absent where the family has none. */
+  openFile?(datasetId: string, selection: FileSelection, options: CallOptions): Promise<DatasetFile>;
+  /**
+   * Computes an aggregate on the portal (SoQL `$group`), returning only result rows; `null` when
+   * this dataset cannot, so the engine aggregates streamed rows instead.
+   */
+  aggregate?(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[] | null>;
   /** Rows modified since an instant, ordered by (modified, key), as a cursor reader. */
   openChanges?(datasetId: string, query: ChangesQuery, options: CallOptions): Promise<RecordReader>;
 }
@@ -182,5 +261,7 @@ export interface PortalDefinition {
   readonly secretHeaders: readonly string[];
   /** A short hash of the credentials, so cache entries of two identities never mix. */
   readonly credentialFingerprint: string;
+  /** Whether credentials were given (they may unlock restricted datasets); without them restricted data is refused before any request. */
+  readonly hasCredentials?: boolean;
   create(transport: Transport): PortalAdapter;
 }

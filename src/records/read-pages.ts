@@ -2,6 +2,8 @@ import type { CallOptions, RawRecord, RecordReader } from '../portals/portal-ada
 import { NetworkError } from '../errors/network-error.js';
 import { PagingError } from '../errors/paging-error.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
+import type { FileReadOptions } from './file-read-options.js';
+import { readFileRows } from './read-file-rows.js';
 
 export interface ReadPagesOptions {
   /** Numbered pages fetched at once. */
@@ -9,6 +11,8 @@ export interface ReadPagesOptions {
   /** Stop after this many pages (a `limit` without client-side filters). */
   readonly maxPages: number | undefined;
   readonly call: CallOptions;
+  /** How a `file` reader's file is read. */
+  readonly file?: FileReadOptions;
 }
 
 /**
@@ -16,6 +20,10 @@ export interface ReadPagesOptions {
  * reordered; cursor pages one after another. Leaving the loop early aborts what is in flight.
  */
 export async function* readPages(reader: RecordReader, options: ReadPagesOptions): AsyncGenerator<RawRecord[]> {
+  if (reader.kind === 'file') {
+    yield* readFileRows(reader.file, options.file ?? {}, options.call);
+    return;
+  }
   if (reader.kind === 'stream') {
     yield* readStream(reader, options);
     return;

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import type { CallOptions, WhereFilter } from '../portals/portal-adapter.js';
+import type { FileReadOptions } from './file-read-options.js';
 import type { OrderByInput } from './record-query.js';
 import type { OnInvalid } from './record-stream.js';
 
-/** Options of `client.datasets.records()`. */
-export interface RecordsOptions<S extends z.ZodType = z.ZodType> extends CallOptions {
+/**
+ * Options of `client.datasets.records()`. The file options (`format`, `encoding`, `sheet`,
+ * `raggedRows`, `coerce`, `maxBytes`) apply when rows come from a dataset file: a resource
+ * without a query API (a CKAN resource without DataStore, a zhejiang download), or any
+ * resource when `format` is given.
+ */
+export interface RecordsOptions<S extends z.ZodType = z.ZodType> extends CallOptions, FileReadOptions {
   /**
    * A zod schema every row is parsed with; its output type becomes the record type.
    * **Note:** many portals send numbers and dates as strings: use `z.coerce.number()` / `z.coerce.date()`.
@@ -30,6 +36,10 @@ export interface RecordsOptions<S extends z.ZodType = z.ZodType> extends CallOpt
   readonly onInvalid?: OnInvalid;
   /** Numbered pages fetched at once, where the portal pages by number (zhejiang). Rows still come in order. @default 4 */
   readonly concurrency?: number;
-  /** The resource to read (ckan: its id); the dataset's DataStore resource by default. */
+  /**
+   * The resource to read: ckan its id or name (a file resource is read from its file even when
+   * the dataset has a DataStore), zhejiang a download (`csv`, `xlsx`, `json`).
+   * @default ckan: the DataStore resource, else the first readable file; zhejiang: the interfaces
+   */
   readonly resource?: string;
 }

@@ -24,8 +24,9 @@ describe('datasets.get on the zhejiang flavor', () => {
     expect(dataset.themes).toEqual(['市场监管']);
     expect(dataset.recordCount).toBe(300);
     expect(dataset.fields.map((field) => field.name)).toContain('XKZBH');
-    expect(dataset.resources).toHaveLength(1);
+    // The get_data interface, then the platform's file downloads.
     expect(dataset.resources[0]).toMatchObject({ format: 'API', queryable: true });
+    expect(dataset.resources.slice(1).map((resource) => resource.format).sort()).toEqual(['CSV', 'XLSX']);
     expect(dataset.portal).toEqual({ family: 'zhejiang', baseUrl: sandbox.url });
     expect(() => DatasetSchema.parse(dataset)).not.toThrow();
   });

@@ -28,6 +28,7 @@ export function ckan(options: CkanPortalOptions): PortalDefinition {
     secretParams: [],
     secretHeaders: [authHeader],
     credentialFingerprint,
+    hasCredentials: Boolean(options.token),
     create: (transport) => new CkanAdapter(transport, { baseUrl, token: options.token, authHeader }, credentialFingerprint),
   };
 }

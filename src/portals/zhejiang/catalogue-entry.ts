@@ -83,6 +83,20 @@ export function toDataset(entry: CatalogueEntry, baseUrl: string): Dataset {
         hash: null,
         updatedAt: parseShanghaiTime(entry.updateDate),
       },
+      // Downloads (sandbox shape): one per file format the entry lists.
+      ...(entry.dataFormat ?? [])
+        .map((format) => format.trim().toLowerCase())
+        .filter((format) => format === 'csv' || format === 'xlsx')
+        .map((format) => ({
+          id: `cata_${entry.cataId}.${format}`,
+          name: format,
+          format: format.toUpperCase(),
+          url: `${baseUrl}/jdop_front/download/cata_${encodeURIComponent(entry.cataId)}.${format}`,
+          queryable: false,
+          size: null,
+          hash: null,
+          updatedAt: parseShanghaiTime(entry.updateDate),
+        })),
     ],
     portal: { family: 'zhejiang', baseUrl },
     raw: entry,

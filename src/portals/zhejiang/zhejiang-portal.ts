@@ -33,6 +33,7 @@ export function zhejiang(options: ZhejiangPortalOptions): PortalDefinition {
     secretParams: ['appsecret', 'sign'],
     secretHeaders: [],
     credentialFingerprint,
+    hasCredentials: Boolean(options.appSecret || options.appKey),
     create: (transport) =>
       new ZhejiangAdapter(transport, { baseUrl, gatewayUrl, appSecret: options.appSecret, appKey: options.appKey }, credentialFingerprint),
   };

@@ -23,7 +23,8 @@ describe('package_show', () => {
       license_id: 'cc-by',
       license_title: 'Creative Commons Attribution',
       isopen: true,
-      num_resources: 1,
+      // The DataStore CSV, plus GBK CSV, JSON and XLSX files.
+      num_resources: 4,
     });
     expect(pkg.license_url).toMatch(/^http/);
     expect(pkg.metadata_created).toMatch(NAIVE_UTC);

@@ -84,7 +84,7 @@ async function route(request: Request, context: SandboxContext): Promise<Respons
   let response: Response;
   if (actionMatch) response = await runAction(request, url, context, authorized, decodeSegment(actionMatch[1] as string));
   else if (downloadMatch) {
-    response = resourceDownload(context, decodeSegment(downloadMatch[1] as string), decodeSegment(downloadMatch[2] as string), authorized);
+    response = await resourceDownload(request, context, decodeSegment(downloadMatch[1] as string), decodeSegment(downloadMatch[2] as string), authorized);
   } else response = jsonResponse(200, { version: 3 });
   return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
 }

@@ -1,6 +1,7 @@
 import type { DatasetDefinition } from '../../data/dataset-definition.js';
 import type { DatasetState } from '../../dataset-state.js';
 import { deterministicUuid } from './deterministic-uuid.js';
+import { fileResourceDicts } from './file-resources.js';
 import { dayToNaiveUtc, toNaiveUtc } from './naive-utc.js';
 
 /** A CKAN license as the default license register describes it. */
@@ -98,6 +99,7 @@ export function packageDict(state: DatasetState, seed: number, origin: string): 
   const theme = groupName(definition);
   const license = isPrivate(definition) ? CLOSED_LICENSE : OPEN_LICENSE;
   const created = dayToNaiveUtc(definition.releasedOn);
+  const resources = [resourceDict(state, seed, origin), ...fileResourceDicts(state, seed, origin, packageId(seed, definition.id))];
   return {
     author: null,
     author_email: null,
@@ -113,7 +115,7 @@ export function packageDict(state: DatasetState, seed: number, origin: string): 
     metadata_modified: toNaiveUtc(state.updatedAt),
     name: definition.id,
     notes: definition.description,
-    num_resources: 1,
+    num_resources: resources.length,
     num_tags: definition.tags.length,
     organization: {
       id: deterministicUuid(seed, `organization:${orgName}`),
@@ -145,7 +147,7 @@ export function packageDict(state: DatasetState, seed: number, origin: string): 
         title: definition.theme,
       },
     ],
-    resources: [resourceDict(state, seed, origin)],
+    resources,
     tags: definition.tags.map((tag) => ({
       display_name: tag,
       id: deterministicUuid(seed, `tag:${tag}`),

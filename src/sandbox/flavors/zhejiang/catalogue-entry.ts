@@ -1,5 +1,6 @@
 import type { ColumnType, GatewayInterface } from '../../data/dataset-definition.js';
 import type { DatasetState } from '../../dataset-state.js';
+import { XLSX_MAX_ROWS } from '../../files/index.js';
 import { openDataInterfaces, type OpenDataInterface } from './open-data-interfaces.js';
 import { formatShanghaiDateTime } from './shanghai-time.js';
 
@@ -46,8 +47,8 @@ export function catalogueEntry(state: DatasetState): CatalogueEntry {
     region: definition.region,
     domain: definition.theme,
     openType: definition.openClass === 'restricted' ? 2 : 1,
-    // The sandbox's interfaces answer JSON only.
-    dataFormat: ['json'],
+    // The interfaces answer JSON; downloads come as CSV, XLSX (small datasets) and JSON.
+    dataFormat: state.count <= XLSX_MAX_ROWS ? ['json', 'csv', 'xlsx'] : ['json', 'csv'],
     updateFrequency: definition.updateFrequency,
     releaseDate: definition.releasedOn,
     updateDate: formatShanghaiDateTime(state.updatedAt),

@@ -1,5 +1,6 @@
 import type { Flavor, SandboxContext } from '../../flavor.js';
 import { answerCatalogueEntry, answerCatalogueSearch } from './catalogue.js';
+import { answerFileDownload } from './file-download.js';
 import { answerGatewayInterface, answerRefreshByKey, answerRefreshBySecret } from './gateway.js';
 import { gatewayPage } from './gateway-page.js';
 import { openDataFailure } from './open-data-answer.js';
@@ -9,6 +10,7 @@ import { zhejiangSamples } from './samples.js';
 
 // Routes match the end of the path, so a base URL with a path prefix works too.
 const OPEN_DATA = /\/jdop_front\/interfaces\/cata_([^/]+)\/(get_data|get_total|get_dataupdate_date)\.do$/;
+const DOWNLOAD = /\/jdop_front\/download\/cata_([^/]+)\.([A-Za-z]+)$/;
 const CATALOGUE_SEARCH = /\/dopServer\/rest\/catalog\/search$/;
 const CATALOGUE_ENTRY = /\/dopServer\/rest\/catalog\/([^/]+)$/;
 const REFRESH_BY_KEY = /\/gateway\/app\/refreshTokenByKey\.htm$/;
@@ -31,6 +33,9 @@ async function route(request: Request, context: SandboxContext): Promise<Respons
 
   const openData = OPEN_DATA.exec(path);
   if (openData) return answerOpenData(segment(openData[1] as string), openData[2] as OpenDataInterface, method, params, context);
+
+  const download = DOWNLOAD.exec(path);
+  if (download) return answerFileDownload(request, segment(download[1] as string), download[2] as string, params, context);
 
   if (CATALOGUE_SEARCH.test(path) || CATALOGUE_ENTRY.test(path)) {
     if (method !== 'GET' && method !== 'POST') return openDataFailure('请求方式不支持');
