@@ -11,10 +11,17 @@ export interface CommandOption {
   readonly value?: string;
   /** The default, as `--help` shows it; the command applies it. */
   readonly default?: string;
+  /** A string option that may be given several times; its value is then the list of them all. */
+  readonly multiple?: boolean;
+  /**
+   * A string option whose value may be left out: given bare, it takes `implicit.value`; the next
+   * argument is taken as its value only when it is one of `implicit.choices` (`--sandbox ckan`).
+   */
+  readonly implicit?: { readonly value: string; readonly choices: readonly string[] };
 }
 
 /** Parsed option values by option name; `undefined` when not given. */
-export type OptionValues = Readonly<Record<string, string | boolean | undefined>>;
+export type OptionValues = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
 /** What a command runs with. */
 export interface CommandContext {

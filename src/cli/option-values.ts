@@ -12,10 +12,24 @@ export class OptionReader {
   string(name: string, fallback: string): string;
   string(name: string): string | undefined;
   string(name: string, fallback?: string): string | undefined {
-    const value = this.values[name];
+    const given = this.values[name];
+    const value = typeof given === 'object' ? given.at(-1) : given;
     if (value === undefined || typeof value === 'boolean') return fallback;
     if (value.trim() === '') throw this.error(`--${name} needs a value`);
     return value;
+  }
+
+  /** Every value of a repeatable string option, in order; none when absent. An empty value is a usage error. */
+  list(name: string): readonly string[] {
+    const given = this.values[name];
+    const values = given === undefined || typeof given === 'boolean' ? [] : typeof given === 'string' ? [given] : given;
+    for (const value of values) if (value.trim() === '') throw this.error(`--${name} needs a value`);
+    return values;
+  }
+
+  /** Whether a boolean option was given. */
+  flag(name: string): boolean {
+    return this.values[name] === true;
   }
 
   /** One of `choices`, or `fallback` when absent. */
@@ -45,7 +59,8 @@ export class OptionReader {
     return number;
   }
 
-  private error(message: string): UsageError {
+  /** A usage error naming this command, for checks the reader cannot make. */
+  error(message: string): UsageError {
     return new UsageError(message, this.command);
   }
 }

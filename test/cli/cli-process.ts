@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Runs the CLI from source in a child process, as the `kaifang` executable would run. */
 
@@ -12,11 +12,24 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** Where and with what environment the CLI runs; `KAIFANG_*` variables of the test run are never inherited. */
+export interface StartOptions {
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+}
+
+// An absolute loader, so the CLI can run in a temp directory too.
+const tsxLoader = pathToFileURL(`${root}node_modules/tsx/dist/loader.mjs`).href;
+
+/** The repository root, from which the CLI runs by default. */
+export const repositoryRoot = root;
+
 /** Starts `kaifang <args>`; the caller reads its streams and waits for it. */
-export function startCli(args: readonly string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1' },
+export function startCli(args: readonly string[], options: StartOptions = {}): ChildProcess {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KAIFANG_')));
+  const child = spawn(process.execPath, ['--import', tsxLoader, `${root}src/cli/main.ts`, ...args], {
+    cwd: options.cwd ?? root,
+    env: { ...inherited, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.setEncoding('utf8');
@@ -37,24 +50,25 @@ export function finished(child: ChildProcess): Promise<CliResult> {
 }
 
 /** Runs `kaifang <args>` to the end. */
-export function runCli(args: readonly string[]): Promise<CliResult> {
-  return finished(startCli(args));
+export function runCli(args: readonly string[], options: StartOptions = {}): Promise<CliResult> {
+  return finished(startCli(args, options));
 }
 
 /** Resolves with the stdout seen so far once it matches `pattern`; rejects if the process ends first. */
-export function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
+export function waitForOutput(child: ChildProcess, pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout'): Promise<string> {
+  const source = stream === 'stdout' ? child.stdout : child.stderr;
   return new Promise((resolve, reject) => {
     let seen = '';
     const onData = (chunk: string) => {
       seen += chunk;
       if (pattern.test(seen)) {
-        child.stdout?.off('data', onData);
+        source?.off('data', onData);
         child.off('close', onClose);
         resolve(seen);
       }
     };
-    const onClose = (code: number | null) => reject(new Error(`the CLI exited (${code}) before printing ${pattern}; stdout so far:\n${seen}`));
-    child.stdout?.on('data', onData);
+    const onClose = (code: number | null) => reject(new Error(`the CLI exited (${code}) before printing ${pattern}; ${stream} so far:\n${seen}`));
+    source?.on('data', onData);
     child.once('close', onClose);
   });
 }
