@@ -12,7 +12,6 @@ import type { PortalFamily } from './model/dataset.js';
 import type { PortalDefinition } from './portals/portal-adapter.js';
 import { createSync, type SyncMethod } from './sync/index.js';
 import { Licenses } from './verify/licenses.js';
-import { guardOpenClass } from './compliance/index.js';
 import { maskPersonalText, masksPersonalData, type PrivacyOptions } from './privacy/index.js';
 
 /** Options of {@link createClient}. */
@@ -85,7 +84,6 @@ export function createClient(options: ClientOptions): Client {
     secretHeaders: portal.secretHeaders,
     ...(masksPersonalData(options.privacy) ? { redactText: maskPersonalText } : {}),
   });
-  // Open classes are checked before any read of a dataset's data, on every family.
   const adapter = portal.create(transport);
   const datasets = new Datasets(adapter, { maxResponseBytes: options.maxResponseBytes });
   return {

@@ -151,6 +151,13 @@ export interface TransportOptions {
   secretParams?: readonly string[] | undefined;
   /** Extra header names to redact, added to `DEFAULT_SECRET_HEADERS`. */
   secretHeaders?: readonly string[] | undefined;
+  /**
+   * A further redaction of text, applied after secret redaction to every URL, error message and
+   * body excerpt the transport exposes in errors and hook events (e.g. masking personal data).
+   * It never changes what is sent, nor cache keys.
+   * @example createTransport({ redactText: maskPersonalText })
+   */
+  redactText?: ((text: string) => string) | undefined;
 }
 
 /** Status and headers of the answer, as given to `parse`. */

@@ -1,0 +1,12 @@
+import { AuthError } from '../errors/auth-error.js';
+
+/**
+ * The `AuthError` of a restricted dataset (受限开放) asked for without credentials: thrown
+ * before any request for its data, telling the caller what the rules require.
+ */
+export function restrictedDataError(datasetId: string): AuthError {
+  return new AuthError({
+    status: 403,
+    message: `${datasetId} is restricted public data (受限开放): it needs an approved data-use application and the app credentials issued with it; no request was sent for its data`,
+  });
+}
