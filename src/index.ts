@@ -38,13 +38,15 @@ export {
 } from './sync/index.js';
 export type { SyncMethod, SyncOptions, SyncStrategy, RunOptions, Change, ChangeSet, SyncStats, Checkpoint, PullStrategy, CheckpointStore, SyncKeyProblem } from './sync/index.js';
 export { DownloadIntegrityError, DownloadInterruptedError, parseExpectedHash } from './download/index.js';
-export type { DownloadOptions, DownloadProgress, DownloadResult, ExpectedHash } from './download/index.js';
+export type { DownloadOptions, DownloadProgress, DownloadResult, ExpectedHash, DownloadIntegrityErrorOptions, DownloadInterruptedErrorOptions } from './download/index.js';
 export type { FileReadOptions } from './records/file-read-options.js';
+export type { TextEncodingName } from './files/text-encoding.js';
+export type { FileFormat } from './files/file-format.js';
 export type { DatasetFile, DeclaredType, FileRequest, FileSelection, OpenedFile } from './portals/portal-adapter.js';
 export { guardOpenClass } from './compliance/index.js';
 export type { OpenClassGuardOptions } from './compliance/index.js';
 export { datasetTerms, normalizeLicense, spdxOf, ZHEJIANG_DATA_USE } from './terms/index.js';
 export type { DatasetTerms, NormalizedLicense } from './terms/index.js';
-export type { AggregateOptions, AggregateResult, AggregateRow, Metric } from './aggregate/index.js';
+export type { AggregateFunction, AggregateOptions, AggregateQuery, AggregateResult, AggregateRow, Metric } from './aggregate/index.js';
 export { maskPersonalText, maskRecord } from './privacy/index.js';
 export type { PrivacyOptions, RedactOption } from './privacy/index.js';
