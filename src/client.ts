@@ -91,6 +91,6 @@ export function createClient(options: ClientOptions): Client {
     catalog: new Catalog(adapter),
     datasets,
     licenses: new Licenses(adapter, datasets),
-    sync: createSync(adapter),
+    sync: createSync(adapter, { maxResponseBytes: options.maxResponseBytes }),
   };
 }

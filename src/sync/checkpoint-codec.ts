@@ -1,5 +1,5 @@
 import { CheckpointError } from '../errors/checkpoint-error.js';
-import type { Checkpoint, PullStrategy } from './checkpoint.js';
+import type { Checkpoint, FileMarker, PullStrategy } from './checkpoint.js';
 
 /** First line of every checkpoint file: the format and its version. */
 const MAGIC = 'KAIFANG-CHECKPOINT 1\n';
@@ -20,6 +20,8 @@ interface Header {
   count: number;
   keysBytes: number;
   checksum: number;
+  /** Only in checkpoints of file syncs; older files lack it and still load. */
+  file?: FileMarker;
 }
 
 /**
@@ -53,6 +55,7 @@ export function encodeCheckpoint(checkpoint: Checkpoint): Uint8Array {
     count,
     keysBytes: keys.length,
     checksum: checksum(body),
+    ...(checkpoint.file ? { file: checkpoint.file } : {}),
   };
   const head = encoder.encode(`${MAGIC}${JSON.stringify(header)}\n`);
   const out = new Uint8Array(head.length + body.length);
@@ -116,6 +119,7 @@ export function decodeCheckpoint(bytes: Uint8Array, location: string): Checkpoin
     pullsSinceKeyScan: header.pullsSinceKeyScan,
     savedAt: header.savedAt,
     hashes,
+    ...(header.file ? { file: { id: header.file.id, etag: header.file.etag, lastModified: header.file.lastModified, hash: header.file.hash, updatedAt: header.file.updatedAt } } : {}),
   };
 }
 
@@ -136,8 +140,16 @@ function isHeader(value: unknown): value is Header {
     typeof header['savedAt'] === 'string' &&
     Number.isSafeInteger(header['count']) &&
     Number.isSafeInteger(header['keysBytes']) &&
-    typeof header['checksum'] === 'number'
+    typeof header['checksum'] === 'number' &&
+    (header['file'] === undefined || isFileMarker(header['file']))
   );
+}
+
+function isFileMarker(value: unknown): value is FileMarker {
+  if (!value || typeof value !== 'object') return false;
+  const marker = value as Record<string, unknown>;
+  const text = (field: string) => marker[field] === null || typeof marker[field] === 'string';
+  return typeof marker['id'] === 'string' && text('etag') && text('lastModified') && text('hash') && text('updatedAt');
 }
 
 /** FNV-1a over the body, four bytes at a time where aligned; enough to catch torn or edited files. */

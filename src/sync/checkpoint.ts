@@ -28,4 +28,22 @@ export interface Checkpoint {
   readonly savedAt: string;
   /** Key → content hash of every row. */
   readonly hashes: ReadonlyMap<string, number>;
+  /** Set by a sync of a dataset file: what tells next time whether the file changed. */
+  readonly file?: FileMarker;
+}
+
+/**
+ * The validators of the file a sync read: the answer's `ETag` / `Last-Modified` (sent back as
+ * `If-None-Match` / `If-Modified-Since`) and the checksum and modification time the portal's
+ * metadata gave for it (compared without fetching the file).
+ */
+export interface FileMarker {
+  /** Resource id (ckan) or download name (zhejiang) the rows came from. */
+  readonly id: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** The resource's checksum in the metadata, e.g. a bare MD5. */
+  readonly hash: string | null;
+  /** The resource's modification time in the metadata, ISO 8601. */
+  readonly updatedAt: string | null;
 }

@@ -16,10 +16,10 @@ export interface SyncMethod {
   (datasetId: string, options: SyncOptions): DatasetSync<RawRecord>;
 }
 
-/** Binds `sync` to a client's adapter. */
-export function createSync(adapter: PortalAdapter): SyncMethod {
+/** Binds `sync` to a client's adapter and its `maxResponseBytes` (which bounds file syncs). */
+export function createSync(adapter: PortalAdapter, limits: { readonly maxResponseBytes?: number | undefined } = {}): SyncMethod {
   return ((datasetId: string, options: SyncOptions) => {
     assertIdentifier(datasetId);
-    return new DatasetSync(adapter, datasetId, options);
+    return new DatasetSync(adapter, datasetId, options, limits);
   }) as SyncMethod;
 }

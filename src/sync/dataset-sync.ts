@@ -2,14 +2,17 @@ import type { z } from 'zod';
 import { ArgumentError } from '../errors/argument-error.js';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { PagingError } from '../errors/paging-error.js';
+import { UnsupportedError } from '../errors/unsupported-error.js';
+import { assertIdentifier } from '../portals/path-segment.js';
 import type { RecordValidationError } from '../errors/record-validation-error.js';
 import type { CallOptions, DatasetVersion, PortalAdapter, RawRecord } from '../portals/portal-adapter.js';
 import { validateRecord } from '../records/record-stream.js';
 import type { Change, ChangeSet } from './change-set.js';
-import type { Checkpoint } from './checkpoint.js';
+import type { Checkpoint, FileMarker, PullStrategy } from './checkpoint.js';
 import { chooseStrategy } from './choose-strategy.js';
 import { DatasetDriftError } from './dataset-drift-error.js';
 import type { PullResult } from './pull-result.js';
+import { readFileSnapshot } from './read-file-snapshot.js';
 import { readModified } from './read-modified.js';
 import { readSnapshot } from './read-snapshot.js';
 import type { RunOptions, SyncOptions } from './sync-options.js';
@@ -51,9 +54,12 @@ export class DatasetSync<T> {
     /** The dataset id; also the checkpoint's id in the store. */
     readonly dataset: string,
     private readonly options: SyncOptions,
+    /** The client's `maxResponseBytes`: it bounds file reads unless `maxBytes` is given. */
+    private readonly limits: { readonly maxResponseBytes?: number | undefined } = {},
   ) {
     const { key, keyScanEvery, overlap, maxAttempts, pageSize, concurrency } = options;
     if (typeof key !== 'string' || key === '') throw new ArgumentError('sync needs a key column: client.sync(id, { key: "XKZBH", store })');
+    if (options.resource !== undefined) assertIdentifier(options.resource, 'resource id');
     if (!options.store || typeof options.store.load !== 'function' || typeof options.store.save !== 'function') throw new ArgumentError('sync needs a checkpoint store, e.g. new MemoryCheckpointStore()');
     for (const [name, value, min] of [['keyScanEvery', keyScanEvery, 1], ['maxAttempts', maxAttempts, 1], ['pageSize', pageSize, 1], ['concurrency', concurrency, 1], ['overlap', overlap, 0]] as const) {
       if (value !== undefined && (!Number.isSafeInteger(value) || value < min)) throw new ArgumentError(`${name} must be a whole number ≥ ${min}, got ${String(value)}`);
@@ -154,6 +160,7 @@ export class DatasetSync<T> {
     const signals = [this.options.signal, signal].filter((item): item is AbortSignal => item !== undefined);
     const call: CallOptions = signals.length ? { signal: signals.length === 1 ? (signals[0] as AbortSignal) : AbortSignal.any(signals) } : {};
     const previous = await this.loadCheckpoint();
+    if (this.options.resource !== undefined || this.options.format !== undefined) return this.computeFile(previous, call, started);
     const chosen = await chooseStrategy(this.adapter, this.dataset, this.options.strategy ?? 'auto', this.options.modifiedColumn, call);
     const maxAttempts = this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     const pageSize = Math.min(this.options.pageSize ?? DEFAULT_PAGE_SIZE, this.adapter.capabilities.maxPageSize);
@@ -161,7 +168,8 @@ export class DatasetSync<T> {
 
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const before = await this.adapter.datasetVersion(this.dataset, call);
-      if (chosen.strategy !== 'full' && previous && sameVersion(previous.version, marker(before))) {
+      // A file sync's marker describes a file, not the API: it proves nothing here.
+      if (chosen.strategy !== 'full' && previous && !previous.file && sameVersion(previous.version, marker(before))) {
         const stats = { strategy: chosen.strategy, unchanged: true, pages: 0, rowsRead: 0, keyScan: false, attempts: attempt, duration: performance.now() - started };
         return { changes: { added: [], updated: [], removed: [], checkpoint: previous, stats }, dirty: false, upsertKeys: [] };
       }
@@ -221,6 +229,54 @@ export class DatasetSync<T> {
     );
   }
 
+  /**
+   * A pull of a dataset file: one file, one response, so no drift check is needed. An unchanged
+   * file commits nothing unless its validators moved (metadata touched, bytes the same).
+   */
+  private async computeFile(previous: Checkpoint | undefined, call: CallOptions, started: number): Promise<PendingPull<T>> {
+    const requested = this.options.strategy ?? 'auto';
+    if (requested === 'modified-since') throw new UnsupportedError(`A dataset file cannot be read by record modification time: sync ${this.dataset}'s file with strategy 'change-check' or 'full'`);
+    const strategy: PullStrategy = requested === 'full' ? 'full' : 'change-check';
+    const { resource, format, encoding, sheet, raggedRows, coerce, maxBytes } = this.options;
+    const pull = await readFileSnapshot(this.adapter, previous, {
+      dataset: this.dataset,
+      key: this.options.key,
+      selection: { ...(resource !== undefined ? { resource } : {}), ...(format !== undefined ? { format } : {}) },
+      options: { format, encoding, sheet, raggedRows, coerce, maxBytes: maxBytes ?? this.limits.maxResponseBytes },
+      force: strategy === 'full',
+      call,
+    });
+    if (pull.unchanged) {
+      const kept = pull.previous;
+      const dirty = !sameMarker(kept.file, pull.marker);
+      const checkpoint: Checkpoint = dirty ? { ...kept, file: pull.marker, savedAt: new Date().toISOString() } : kept;
+      const stats = { strategy, unchanged: true, pages: 0, rowsRead: 0, keyScan: false, attempts: 1, duration: performance.now() - started };
+      return { changes: { added: [], updated: [], removed: [], checkpoint, stats }, dirty, upsertKeys: [] };
+    }
+    const result = pull.result;
+    const checkpoint: Checkpoint = {
+      format: 1,
+      portal: this.adapter.family,
+      baseUrl: this.adapter.baseUrl,
+      dataset: this.dataset,
+      key: this.options.key,
+      strategy,
+      version: { updatedAt: pull.marker.updatedAt ?? httpDate(pull.marker.lastModified), total: result.rowsRead },
+      modifiedColumn: null,
+      watermark: null,
+      pullsSinceKeyScan: 0,
+      savedAt: new Date().toISOString(),
+      hashes: result.hashes,
+      file: pull.marker,
+    };
+    const stats = { strategy, unchanged: false, pages: result.pages, rowsRead: result.rowsRead, keyScan: true, attempts: 1, duration: performance.now() - started };
+    return {
+      changes: { added: this.typed(result.added), updated: this.typed(result.updated), removed: result.removed, checkpoint, stats },
+      dirty: true,
+      upsertKeys: [...result.added, ...result.updated].map((row) => String(row[this.options.key])),
+    };
+  }
+
   /** Applies the schema to changed rows only: unchanged rows never need it. */
   private typed(rows: RawRecord[]): T[] {
     const schema = this.options.schema as z.ZodType | undefined;
@@ -236,6 +292,16 @@ function* toChanges<T>(pending: PendingPull<T>): Generator<Change<T>> {
   let index = 0;
   for (const record of [...added, ...updated]) yield { type: 'upsert', key: pending.upsertKeys[index++] as string, record };
   for (const key of removed) yield { type: 'delete', key, record: undefined };
+}
+
+function sameMarker(stored: FileMarker | undefined, current: FileMarker): boolean {
+  return stored !== undefined && (Object.keys(current) as (keyof FileMarker)[]).every((field) => stored[field] === current[field]);
+}
+
+/** An HTTP date as ISO 8601, or `null`. */
+function httpDate(value: string | null): string | null {
+  const time = value === null ? Number.NaN : Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 function marker(version: DatasetVersion): NonNullable<Checkpoint['version']> {

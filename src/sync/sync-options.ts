@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FileReadOptions } from '../records/file-read-options.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 
 /**
@@ -10,11 +11,15 @@ import type { CheckpointStore } from './checkpoint-store.js';
  *   they are unchanged nothing else is read, otherwise a full pull diffed against the checkpoint.
  * - `full`: a full pull diffed against the checkpoint every time.
  * - `auto`: the best the portal can do, in that order.
+ *
+ * A sync of a dataset file (`resource` or `format` given) runs `change-check` (or `full`): the
+ * portal's checksum or modification time for the resource, else a conditional GET, tells
+ * "unchanged"; otherwise the whole file is read and diffed by key.
  */
 export type SyncStrategy = 'auto' | 'modified-since' | 'change-check' | 'full';
 
 /** Options of `client.sync(datasetId, options)`. */
-export interface SyncOptions<S extends z.ZodType = z.ZodType> {
+export interface SyncOptions<S extends z.ZodType = z.ZodType> extends Pick<FileReadOptions, 'encoding' | 'sheet' | 'raggedRows' | 'coerce' | 'maxBytes'> {
   /**
    * Column that identifies a row, e.g. `XKZBH` (zhejiang) or `license_no` (ckan). A row without
    * it, or two rows sharing a value, is a `SyncKeyError`.
@@ -47,6 +52,13 @@ export interface SyncOptions<S extends z.ZodType = z.ZodType> {
    * while reading (a `DatasetDriftError`). @default 3
    */
   readonly maxAttempts?: number;
+  /**
+   * Sync from a dataset file instead of the API: the resource id or name (ckan; its download
+   * even when it also has a DataStore), or the download `csv` / `xlsx` / `json` (zhejiang).
+   */
+  readonly resource?: string;
+  /** Sync from the dataset's first file of this format (`csv`, `json`, `jsonl`, `xlsx`), or read `resource` as it. */
+  readonly format?: FileReadOptions['format'];
   /** Aborts every pull of this sync. */
   readonly signal?: AbortSignal;
 }
