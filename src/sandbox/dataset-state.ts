@@ -61,6 +61,11 @@ export class DatasetState {
     return new Date(Math.max(minute, this.lastMutation.getTime()));
   }
 
+  /** Changes with every mutation: cached renderings of the rows are keyed by it. */
+  get version(): number {
+    return this.mutationCounter;
+  }
+
   get id(): string {
     return this.definition.id;
   }

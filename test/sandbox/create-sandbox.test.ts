@@ -135,3 +135,26 @@ describe('live data', () => {
     expect(keys.size).toBe(150);
   });
 });
+
+describe('rendered pages', () => {
+  it('serves a page read again without generating its rows again, until a mutation', async () => {
+    const sandbox = createSandbox({ clock, sizes: { 'nb-food-licenses': 1000 } });
+    const first = await zhejiangPage(sandbox, 'nb-food-licenses', 2);
+    expect(sandbox.stats.rowsGenerated).toBe(200);
+    expect(await zhejiangPage(sandbox, 'nb-food-licenses', 2)).toEqual(first);
+    expect(sandbox.stats.rowsGenerated).toBe(200);
+    const { removed } = sandbox.mutate({ dataset: 'nb-food-licenses', remove: 1 });
+    const after = await zhejiangPage(sandbox, 'nb-food-licenses', 2);
+    expect(sandbox.stats.rowsGenerated).toBeGreaterThan(200);
+    expect(after.data.map((row) => row['XKZBH'])).not.toContain(String(removed[0]));
+  });
+
+  it('renders live parking pages every time', async () => {
+    let now = new Date('2026-11-26T08:00:00Z');
+    const sandbox = createSandbox({ clock: () => now });
+    const before = await zhejiangPage(sandbox, 'hz-parking-lots', 1);
+    now = new Date('2026-11-26T13:00:00Z');
+    const later = await zhejiangPage(sandbox, 'hz-parking-lots', 1);
+    expect(later.data.map((row) => row['KXBW'])).not.toEqual(before.data.map((row) => row['KXBW']));
+  });
+});

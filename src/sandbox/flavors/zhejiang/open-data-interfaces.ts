@@ -3,7 +3,9 @@
  * `jdop_front/interfaces/cata_{id}/get_data.do | get_total.do | get_dataupdate_date.do`.
  */
 import type { SandboxContext } from '../../flavor.js';
-import { openDataFailure, openDataSuccess } from './open-data-answer.js';
+import { pageCacheOf } from '../../page-cache.js';
+import { JSON_CONTENT_TYPE, jsonResponse } from './json-response.js';
+import { openDataFailure, openDataSuccess, openDataSuccessBody } from './open-data-answer.js';
 import { pageBounds, readPaging } from './paging.js';
 import type { RequestParams } from './request-params.js';
 import { toServedRow } from './served-row.js';
@@ -50,11 +52,16 @@ export function answerOpenData(
       const paging = readPaging(params, { defaultSize: DEFAULT_OPEN_DATA_PAGE_SIZE, maxSize: MAX_OPEN_DATA_PAGE_SIZE });
       if (!paging.ok) return openDataFailure(paging.msg);
       const { start, end } = pageBounds(paging.pageNum, paging.pageSize);
-      const rows = start >= state.count ? [] : state.slice(start, end);
-      return openDataSuccess(
-        rows.map((row) => toServedRow(row, state.definition)),
-        context,
-      );
+      const render = () => {
+        const rows = start >= state.count ? [] : state.slice(start, end);
+        return openDataSuccessBody(rows.map((row) => toServedRow(row, state.definition)), context);
+      };
+      // Live rows change with the clock: render them every time.
+      if (state.definition.live) return jsonResponse(render());
+      const key = `${cataId}|${state.version}|${start}|${end}|${context.encodeData}`;
+      const body = pageCacheOf(context).get(key, () => new TextEncoder().encode(JSON.stringify(render())));
+      return new Response(body, { headers: { 'content-type': JSON_CONTENT_TYPE } });
     }
   }
 }
+
