@@ -29,7 +29,11 @@ const quick = process.argv.includes('--quick');
 /** `--only client,sync,verify,files,peers` runs some sections; all by default. */
 const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
 const sections = new Set((onlyArgument ?? 'client,sync,verify,files,peers').split(','));
-const plan: Plan = quick
+/** `--rows=100000` measures one dataset size instead of 100,000 and 1,020,000. */
+const rowsArgument = process.argv.find((argument) => argument.startsWith('--rows='))?.slice('--rows='.length);
+const plan: Plan = rowsArgument
+  ? { runs: quick ? 1 : 3, sizes: [{ rows: Number(rowsArgument), serverArgs: ['--rows', rowsArgument] }], connections: [1, 4] }
+  : quick
   ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'] }], connections: [1, 4] }
   : {
       runs: 3,
