@@ -13,6 +13,7 @@ import type { PortalDefinition } from './portals/portal-adapter.js';
 import { createSync, type SyncMethod } from './sync/index.js';
 import { Licenses } from './verify/licenses.js';
 import { maskPersonalText, masksPersonalData, type PrivacyOptions } from './privacy/index.js';
+import { guardOpenClass } from './compliance/index.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -84,7 +85,8 @@ export function createClient(options: ClientOptions): Client {
     secretHeaders: portal.secretHeaders,
     ...(masksPersonalData(options.privacy) ? { redactText: maskPersonalText } : {}),
   });
-  const adapter = portal.create(transport);
+  // Open classes are checked before any data request: forbidden never, restricted only with credentials.
+  const adapter = guardOpenClass(portal.create(transport), { credentials: portal.hasCredentials ?? false });
   const datasets = new Datasets(adapter, { maxResponseBytes: options.maxResponseBytes });
   return {
     portal: { family: portal.family, baseUrl: portal.baseUrl },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { downloadFile, type DownloadOptions, type DownloadResult } from './download/index.js';
+import type { DownloadOptions, DownloadResult } from './download/index.js';
 import { ArgumentError, UnsupportedError } from './errors/index.js';
 import type { Dataset } from './model/dataset.js';
 import { assertIdentifier } from './portals/path-segment.js';
@@ -10,9 +10,9 @@ import { checkLimit, checkPageSize, MODIFIED_COLUMNS, parseOrderBy } from './rec
 import { RecordStream, validateRecord } from './records/record-stream.js';
 import type { FileReadOptions } from './records/file-read-options.js';
 import type { RecordsOptions } from './records/records-options.js';
-import { aggregateRows, toAggregateQuery, type AggregateOptions, type AggregateResult } from './aggregate/index.js';
+import type { AggregateOptions, AggregateResult } from './aggregate/index.js';
 import { maskRecord, type RedactOption } from './privacy/index.js';
-import { datasetTerms, type DatasetTerms } from './terms/index.js';
+import type { DatasetTerms } from './terms/index.js';
 
 const DEFAULT_PAGE_SIZE = 1000;
 const DEFAULT_CONCURRENCY = 4;
@@ -49,6 +49,8 @@ export class Datasets {
     const selection = { ...(options.resource !== undefined ? { resource: options.resource } : {}), ...(options.format !== undefined ? { format: options.format } : {}) };
     // Fresh metadata: a cached size or checksum of an older version would fail a good file.
     const file = await this.adapter.openFile(id, selection, { ...call, cache: false });
+    // Loaded on use, like aggregates and terms below: a browser app that only reads records never ships them.
+    const { downloadFile } = await import('./download/download-file.js');
     return downloadFile(file, options, options.maxBytes ?? this.limits.maxResponseBytes);
   }
 
@@ -66,7 +68,9 @@ export class Datasets {
    * const { attribution, license } = await client.datasets.terms('hz-parking-lots');
    */
   async terms(id: string, options: CallOptions = {}): Promise<DatasetTerms> {
-    return datasetTerms(await this.get(id, options));
+    const dataset = await this.get(id, options);
+    const { datasetTerms } = await import('./terms/dataset-terms.js');
+    return datasetTerms(dataset);
   }
 
   /**
@@ -79,6 +83,7 @@ export class Datasets {
    */
   async aggregate(id: string, options: AggregateOptions): Promise<AggregateResult> {
     assertIdentifier(id);
+    const { aggregateRows, toAggregateQuery } = await import('./aggregate/index.js');
     const query = toAggregateQuery(options);
     const call: CallOptions = {
       ...(options.signal ? { signal: options.signal } : {}),
@@ -125,6 +130,7 @@ export class Datasets {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads above carry the types
   records(id: string, options: RecordsOptions & RedactOption = {}): RecordStream<any> {
     assertIdentifier(id);
+    if (options.resource !== undefined) assertIdentifier(options.resource, 'resource id');
     const adapter = this.adapter;
     const capabilities = adapter.capabilities;
     const pageSize = checkPageSize(options.pageSize, DEFAULT_PAGE_SIZE, capabilities.maxPageSize);

@@ -3,3 +3,5 @@ export type { AggregateFunction, AggregateOptions, AggregateQuery, AggregateResu
 export { aggregateRows, numericValue } from './aggregate-rows.js';
 export { portalAggregateRows } from './portal-aggregate-rows.js';
 export { soqlAggregate } from './soql-aggregate.js';
+export { odsqlAggregate } from './odsql-aggregate.js';
+export { sqlAggregate, sqlWhere } from './sql-aggregate.js';

@@ -1,3 +1,4 @@
+import { AuthError } from '../errors/auth-error.js';
 import { ForbiddenDataError } from '../errors/forbidden-data-error.js';
 import type { Dataset, OpenClass } from '../model/dataset.js';
 import type { CallOptions, PortalAdapter } from '../portals/portal-adapter.js';
@@ -34,7 +35,14 @@ export function guardOpenClass(adapter: PortalAdapter, options: OpenClassGuardOp
     const now = Date.now();
     const entry = known.get(id);
     if (entry && entry.expires > now) return entry.openClass;
-    const openClass = adapter.getDataset(id, call.signal ? { signal: call.signal } : {}).then((dataset) => dataset.openClass);
+    const openClass = adapter.getDataset(id, call.signal ? { signal: call.signal } : {}).then(
+      (dataset) => dataset.openClass,
+      (error: unknown) => {
+        // ckan and socrata refuse even the metadata of private data to anonymous callers.
+        if (error instanceof AuthError && !options.credentials) throw restrictedDataError(id, error);
+        throw error;
+      },
+    );
     known.set(id, { openClass, expires: now + ttl });
     // A failed lookup (network, abort) is not remembered.
     openClass.catch(() => known.delete(id));

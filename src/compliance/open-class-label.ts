@@ -33,6 +33,29 @@ export function openClassFromLabel(value: unknown): OpenClass | undefined {
   return LABELS[String(value).trim().toLowerCase()];
 }
 
+// Tags are free text: only the rules' own Chinese labels count, never `open` or `private`.
+const TAG_LABELS: Readonly<Record<string, OpenClass>> = {
+  无条件开放: 'unconditional',
+  受限开放: 'restricted',
+  有条件开放: 'restricted',
+  禁止开放: 'forbidden',
+  不予开放: 'forbidden',
+};
+
+/**
+ * The open class stated by a tag such as `禁止开放` (ckan tags, socrata tags, opendatasoft
+ * keywords); `undefined` when no tag states one.
+ *
+ * @example openClassFromTags(['纳税', '禁止开放']) // 'forbidden'
+ */
+export function openClassFromTags(tags: Iterable<string>): OpenClass | undefined {
+  for (const tag of tags) {
+    const found = TAG_LABELS[tag.trim()];
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The open class stated in a key → value metadata map (CKAN extras, Socrata custom fields, …). */
 export function openClassFromMetadata(entries: Iterable<readonly [string, unknown]>): OpenClass | undefined {
   for (const [key, value] of entries) {

@@ -1,6 +1,5 @@
 import { guardBody } from '../download/guard-body.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
-import { readFileRecords } from '../files/read-file-records.js';
 import type { CallOptions, DatasetFile, OpenedFile, RawRecord } from '../portals/portal-adapter.js';
 import { coerceDeclared } from './coerce-declared.js';
 import type { FileReadOptions } from './file-read-options.js';
@@ -13,6 +12,8 @@ import type { FileReadOptions } from './file-read-options.js';
 export async function* readOpenedFile(file: DatasetFile, opened: OpenedFile, options: FileReadOptions, call: CallOptions): AsyncGenerator<RawRecord[]> {
   if (!opened.body) throw new ResponseFormatError(`the portal answered ${opened.status} without a body for ${file.name}`);
   const types = options.coerce === 'declared' ? await file.declaredTypes(call) : undefined;
+  // The readers (CSV, JSON, XLSX) load on the first file read: most apps read query APIs only.
+  const { readFileRecords } = await import('../files/read-file-records.js');
   const bytes = guardBody(opened.body, { expected: opened.totalLength, maxBytes: options.maxBytes });
   const batches = readFileRecords(bytes, {
     resourceFormat: file.format,

@@ -3,7 +3,6 @@ import { NetworkError } from '../errors/network-error.js';
 import { PagingError } from '../errors/paging-error.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import type { FileReadOptions } from './file-read-options.js';
-import { readFileRows } from './read-file-rows.js';
 
 export interface ReadPagesOptions {
   /** Numbered pages fetched at once. */
@@ -21,6 +20,8 @@ export interface ReadPagesOptions {
  */
 export async function* readPages(reader: RecordReader, options: ReadPagesOptions): AsyncGenerator<RawRecord[]> {
   if (reader.kind === 'file') {
+    // The file readers (CSV, JSON, XLSX) load only when a dataset has no query API.
+    const { readFileRows } = await import('./read-file-rows.js');
     yield* readFileRows(reader.file, options.file ?? {}, options.call);
     return;
   }

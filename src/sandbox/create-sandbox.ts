@@ -1,4 +1,4 @@
-import { datasetDefinitions } from './data/index.js';
+import { datasetDefinitions, enterpriseTax } from './data/index.js';
 import type { ColumnDefinition, OpenClass } from './data/dataset-definition.js';
 import { DatasetState, type MutationOptions, type MutationResult } from './dataset-state.js';
 import { FaultPlan, type FaultKind, type FaultOptions } from './faults.js';
@@ -114,7 +114,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = options.clock ?? (() => new Date());
 
   const datasets = new Map<string, DatasetState>();
-  for (const definition of datasetDefinitions({ extra: options.extraDatasets ?? 36 })) {
+  // The forbidden dataset comes last: catalogues list it, no data route serves it.
+  for (const definition of [...datasetDefinitions({ extra: options.extraDatasets ?? 36 }), enterpriseTax]) {
     const size = options.sizes?.[definition.id] ?? definition.size[scale];
     if (!Number.isSafeInteger(size) || size < 0) throw new TypeError(`Sandbox size of ${definition.id} must be a whole number, got ${size}`);
     datasets.set(definition.id, new DatasetState(definition, seed, size, clock));

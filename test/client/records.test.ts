@@ -71,15 +71,18 @@ describe('records on the zhejiang flavor', () => {
     const error = await client.datasets.records(FOOD, { orderBy: 'FZRQ desc' }).toArray().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnsupportedError);
     expect((error as Error).message).toContain('zhejiang interfaces cannot order rows');
-    expect(requests.count()).toBe(0);
+    // Only the catalogue lookup of the open-class check; no data request.
+    expect(requests.urls).toHaveLength(1);
+    expect(requests.count('/dopServer/rest/catalog/')).toBe(1);
   });
 
-  it('limit: 5 costs exactly one request for five rows', async () => {
+  it('limit: 5 costs one catalogue lookup, then exactly one data request for five rows', async () => {
     const { client, requests } = sandboxClient({ flavor: 'zhejiang', sizes: SIZES });
     const rows = await client.datasets.records(FOOD, { limit: 5 }).toArray();
     expect(rows).toHaveLength(5);
-    expect(requests.urls).toHaveLength(1);
-    expect(requests.urls[0]).toContain('pageSize=5');
+    expect(requests.urls).toHaveLength(2);
+    expect(requests.urls[0]).toContain(`/dopServer/rest/catalog/${FOOD}`);
+    expect(requests.urls[1]).toContain('pageSize=5');
   });
 
   it('since keeps rows whose GXSJ (Shanghai time) is at or after the instant', async () => {

@@ -23,12 +23,15 @@ describe('createSandbox', () => {
       'nb-business-licenses': 1_020_000,
       'nb-food-licenses': 100_000,
       'zj-medical-practitioners': 300_000,
+      'nb-enterprise-tax': 360_000,
       'hz-parking-lots': 3_128,
     });
     const parking = small.datasets.find((dataset) => dataset.id === 'hz-parking-lots');
     expect(parking?.count).toBe(3_128);
     expect(small.datasets.find((dataset) => dataset.id === 'nb-business-licenses')?.count).toBeLessThan(10_000);
-    expect(small.datasets.length).toBe(4 + 36);
+    // Four core datasets, 36 long-tail ones and the forbidden nb-enterprise-tax.
+    expect(small.datasets.length).toBe(4 + 36 + 1);
+    expect(small.datasets.find((dataset) => dataset.id === 'nb-enterprise-tax')?.openClass).toBe('forbidden');
     expect(small.datasets.find((dataset) => dataset.id === 'zj-medical-practitioners')?.openClass).toBe('restricted');
   });
 

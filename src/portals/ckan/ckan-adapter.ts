@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { RowsSchema } from '../../model/row-schema.js';
+import type { AggregateQuery, AggregateRow } from '../../aggregate/aggregate-query.js';
+import { portalAggregateRows } from '../../aggregate/portal-aggregate-rows.js';
+import { sqlAggregate, sqlWhere } from '../../aggregate/sql-aggregate.js';
 import { HttpError, NotFoundError, ResponseFormatError, UnsupportedError } from '../../errors/index.js';
 import { requestFile } from '../../download/request-file.js';
 import type { Transport } from '../../http/index.js';
@@ -24,12 +27,12 @@ import { transportCallOptions } from '../transport-call-options.js';
 import { chooseFileResource } from './ckan-file.js';
 import { changesSql, sqlIdentifier, type ChangesPosition } from './changes-sql.js';
 import { ckanErrorMessage, parseCkanResult } from './ckan-envelope.js';
+import { CKAN_CAPABILITIES, DATASTORE_MAX_ROWS } from './ckan-capabilities.js';
 import { CkanPackageSchema, PackageSearchSchema, parseNaiveUtc, toDataset } from './ckan-package.js';
 
 /** `package_search` silently returns at most 1000 rows whatever `rows` asks. */
 const SEARCH_MAX_ROWS = 1000;
-/** `ckan.datastore.search.rows_max`'s default. */
-export const DATASTORE_MAX_ROWS = 32_000;
+export { DATASTORE_MAX_ROWS };
 
 const DatastoreSchema = z.object({
   fields: z.array(z.object({ id: z.string(), type: z.string().nullish() })).default([]),
@@ -65,13 +68,7 @@ const NUMERIC_TYPES = new Set(['int', 'int2', 'int4', 'int8', 'integer', 'bigint
  */
 export class CkanAdapter implements PortalAdapter {
   readonly family = 'ckan' as const;
-  readonly capabilities = {
-    serverFilters: true,
-    serverFullText: true,
-    serverOrder: true,
-    maxPageSize: DATASTORE_MAX_ROWS,
-    parallelPages: false,
-  };
+  readonly capabilities = CKAN_CAPABILITIES;
 
   constructor(
     private readonly transport: Transport,
@@ -107,7 +104,9 @@ export class CkanAdapter implements PortalAdapter {
       include_private: this.settings.token ? true : undefined,
     }, PackageSearchSchema, options);
     const next = start + result.results.length;
-    const items = result.results.map((pkg) => toDataset(pkg, this.settings.baseUrl));
+    const mapped = result.results.map((pkg) => toDataset(pkg, this.settings.baseUrl));
+    // A private dataset may state a stricter class (forbidden) than `capacity` can filter by.
+    const items = query.openClass ? mapped.filter((dataset) => dataset.openClass === query.openClass) : mapped;
     return {
       items,
       total: result.count,
@@ -272,6 +271,19 @@ export class CkanAdapter implements PortalAdapter {
     }
     this.changesSupport.set(datasetId, support);
     return support;
+  }
+
+  /**
+   * `GROUP BY` through `datastore_search_sql` where the site allows it (see `probeChanges`):
+   * only the groups travel. `null` where SQL is off or the groups pass one answer's `rows_max`.
+   */
+  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[] | null> {
+    if (!(await this.probeChanges(datasetId, options))) return null;
+    const resourceId = await this.datastoreResource(datasetId, options);
+    const sql = `${sqlAggregate(query, resourceId, sqlWhere(query.where))} LIMIT ${SQL_MAX_ROWS}`;
+    const result = await this.get(this.actionUrl('datastore_search_sql'), { sql }, SqlSchema, { cache: false, ...options });
+    if (result.records.length >= SQL_MAX_ROWS) return null;
+    return portalAggregateRows(result.records, query);
   }
 
   async openChanges(datasetId: string, query: ChangesQuery, options: CallOptions): Promise<RecordReader> {

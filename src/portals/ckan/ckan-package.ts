@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Dataset, OpenClass } from '../../model/dataset.js';
 import type { Resource } from '../../model/resource.js';
+import { openClassFromMetadata, openClassFromTags } from '../../compliance/open-class-label.js';
+import { parseNaiveUtc } from './naive-utc.js';
+
+export { parseNaiveUtc };
 
 // Only what the unified model needs is required; CKAN sites add and drop optional fields freely.
 const ResourceSchema = z.object({
@@ -41,21 +45,12 @@ export type CkanResource = z.infer<typeof ResourceSchema>;
 export const PackageSearchSchema = z.object({ count: z.number(), results: z.array(CkanPackageSchema) });
 
 /**
- * CKAN writes UTC timestamps without a zone (`2015-10-23T14:51:13.282361`); `new Date` would read
- * them as local time, so the zone is added before parsing.
+ * CKAN has no open classes: an `open_class` extra or a `禁止开放`-style tag states one where a
+ * site follows the Zhejiang rules; otherwise a private dataset is restricted, a public one unconditional.
  */
-export function parseNaiveUtc(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const text = value.trim();
-  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text.replace(' ', 'T')}Z`;
-  // JavaScript dates keep milliseconds: CKAN's microseconds are cut to three digits.
-  const date = new Date(zoned.replace(/(\.\d{3})\d+/, '$1'));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** CKAN has no open classes: a private dataset is restricted, everything visible is unconditional. */
 function openClassOf(pkg: CkanPackage): OpenClass {
-  return pkg.private ? 'restricted' : 'unconditional';
+  const stated = openClassFromMetadata((pkg.extras ?? []).map((extra) => [extra.key, extra.value] as const)) ?? openClassFromTags((pkg.tags ?? []).map((tag) => tag.name));
+  return stated ?? (pkg.private ? 'restricted' : 'unconditional');
 }
 
 function toResource(resource: CkanResource): Resource {

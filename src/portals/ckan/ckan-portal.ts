@@ -1,7 +1,9 @@
 import { fingerprint } from '../../http/index.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
 import type { PortalDefinition } from '../portal-adapter.js';
-import { CkanAdapter } from './ckan-adapter.js';
+import { lazyAdapter } from '../lazy-adapter.js';
+import { CKAN_CAPABILITIES } from './ckan-capabilities.js';
+import { parseNaiveUtc } from './naive-utc.js';
 
 export interface CkanPortalOptions {
   /** Site root, e.g. `https://catalog.data.gov`; `/api/3/action/…` is appended. */
@@ -29,6 +31,17 @@ export function ckan(options: CkanPortalOptions): PortalDefinition {
     secretHeaders: [authHeader],
     credentialFingerprint,
     hasCredentials: Boolean(options.token),
-    create: (transport) => new CkanAdapter(transport, { baseUrl, token: options.token, authHeader }, credentialFingerprint),
+    create: (transport) =>
+      lazyAdapter({
+        family: 'ckan',
+        baseUrl,
+        capabilities: CKAN_CAPABILITIES,
+        parseTimestamp: (value) => (typeof value === 'string' ? parseNaiveUtc(value) : null),
+        methods: ['openFile', 'probeChanges', 'openChanges', 'aggregate'],
+        load: async () => {
+          const { CkanAdapter } = await import('./ckan-adapter.js');
+          return new CkanAdapter(transport, { baseUrl, token: options.token, authHeader }, credentialFingerprint);
+        },
+      }),
   };
 }

@@ -1,18 +1,22 @@
 import type { Dataset, OpenClass } from '../../model/dataset.js';
+import { openClassFromMetadata, openClassFromTags } from '../../compliance/open-class-label.js';
 import type { CatalogEntry } from './ods-envelope.js';
+import { parseOdsDate } from './ods-date.js';
 
-/** Explore's datetimes carry their zone (`2026-01-02T03:04:05+00:00`); anything unreadable is `null`. */
-export function parseOdsDate(value: unknown): Date | null {
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+export { parseOdsDate };
 
 const asList = (value: string | readonly string[] | null | undefined): string[] =>
   value === null || value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
 
-/** `visibility: restricted` needs an API key; `domain` is open to the domain's public. */
-function openClassOf(visibility: string | null | undefined): OpenClass {
+/**
+ * A custom meta (`open_class`) or a `禁止开放`-style keyword states the class where a portal follows
+ * the Zhejiang rules; otherwise `visibility: restricted` needs an API key and `domain` is open.
+ */
+function openClassOf(entry: CatalogEntry): OpenClass {
+  const metas = entry.metas.default;
+  const stated = openClassFromMetadata(Object.entries(metas)) ?? openClassFromTags(asList(metas.keyword));
+  if (stated) return stated;
+  const visibility = entry.visibility;
   if (visibility === 'restricted') return 'restricted';
   if (visibility === 'domain') return 'unconditional';
   return 'unknown';
@@ -33,7 +37,7 @@ export function toDataset(entry: CatalogEntry, apiBase: string, baseUrl: string)
     publisher: metas.publisher ? { id: null, name: metas.publisher } : null,
     themes: asList(metas.theme),
     tags: asList(metas.keyword),
-    openClass: openClassOf(entry.visibility),
+    openClass: openClassOf(entry),
     license: { id: metas.license ?? null, title: metas.license ?? null, url: metas.license_url ?? null },
     formats: hasRecords ? ['JSONL', 'CSV'] : [],
     fields: entry.fields.map((field) => ({ name: field.name, label: field.label ?? null, type: field.type ?? null })),

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { AggregateQuery, AggregateRow } from '../../aggregate/aggregate-query.js';
+import { odsqlAggregate } from '../../aggregate/odsql-aggregate.js';
+import { portalAggregateRows } from '../../aggregate/portal-aggregate-rows.js';
 import { ResponseFormatError } from '../../errors/index.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
@@ -17,12 +20,12 @@ import type {
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
 import { jsonlBatches } from './jsonl-batches.js';
+import { ODS_MAX_LIMIT, OPENDATASOFT_CAPABILITIES } from './opendatasoft-capabilities.js';
 import { parseOdsDate, toDataset } from './ods-dataset.js';
 import { CatalogEntrySchema, CatalogSchema, odsErrorMessage, odsQuotaError, parseOds, RecordsSchema } from './ods-envelope.js';
 import { odsqlField, odsqlOrderBy, odsqlString, odsqlWhere } from './odsql-filter.js';
 
-/** Largest `limit` of `/records` and `/catalog/datasets`. */
-export const ODS_MAX_LIMIT = 100;
+export { ODS_MAX_LIMIT };
 /** Explore refuses `offset + limit` past this: deeper reads go through an export. */
 export const ODS_MAX_WINDOW = 10_000;
 
@@ -42,13 +45,7 @@ type Params = Record<string, string | number | undefined>;
  */
 export class OpendatasoftAdapter implements PortalAdapter {
   readonly family = 'opendatasoft' as const;
-  readonly capabilities = {
-    serverFilters: true,
-    serverFullText: true,
-    serverOrder: true,
-    maxPageSize: ODS_MAX_LIMIT,
-    parallelPages: true,
-  };
+  readonly capabilities = OPENDATASOFT_CAPABILITIES;
   private readonly apiBase: string;
 
   constructor(
@@ -222,6 +219,22 @@ export class OpendatasoftAdapter implements PortalAdapter {
       ...transportCallOptions(options),
     });
     yield* jsonlBatches(body, { skip: from, expected, signal: options.signal });
+  }
+
+  /** `select` with aggregate functions and `group_by` on `/records`: only the groups travel, 100 a page. */
+  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[] | null> {
+    const url = `${this.datasetUrl(datasetId)}/records`;
+    const where = odsqlWhere(query.where, undefined);
+    const groups: Record<string, unknown>[] = [];
+    let total = 0;
+    for (let offset = 0; offset < ODS_MAX_WINDOW; offset += ODS_MAX_LIMIT) {
+      const page = await this.get(url, { ...odsqlAggregate(query), where, limit: ODS_MAX_LIMIT, offset }, RecordsSchema, 'records', { cache: false, ...options });
+      groups.push(...page.results);
+      total = page.total_count;
+      if (page.results.length < ODS_MAX_LIMIT || groups.length >= total) break;
+    }
+    // More groups than the 10,000-result window: the rows are aggregated on the client instead.
+    return groups.length < total ? null : portalAggregateRows(groups, query);
   }
 
   private datasetUrl(id: string): string {

@@ -1,7 +1,9 @@
 import { fingerprint } from '../../http/index.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
 import type { PortalDefinition } from '../portal-adapter.js';
-import { OpendatasoftAdapter } from './opendatasoft-adapter.js';
+import { lazyAdapter } from '../lazy-adapter.js';
+import { OPENDATASOFT_CAPABILITIES } from './opendatasoft-capabilities.js';
+import { parseOdsDate } from './ods-date.js';
 
 export interface OpendatasoftPortalOptions {
   /** The domain's root, e.g. `https://data.opendatasoft.com`; `/api/explore/v2.1/…` is appended. */
@@ -29,6 +31,17 @@ export function opendatasoft(options: OpendatasoftPortalOptions): PortalDefiniti
     secretHeaders: ['Authorization'],
     credentialFingerprint,
     hasCredentials: Boolean(options.apiKey),
-    create: (transport) => new OpendatasoftAdapter(transport, { baseUrl, apiKey: options.apiKey }, credentialFingerprint),
+    create: (transport) =>
+      lazyAdapter({
+        family: 'opendatasoft',
+        baseUrl,
+        capabilities: OPENDATASOFT_CAPABILITIES,
+        parseTimestamp: parseOdsDate,
+        methods: ['probeChanges', 'openChanges', 'aggregate'],
+        load: async () => {
+          const { OpendatasoftAdapter } = await import('./opendatasoft-adapter.js');
+          return new OpendatasoftAdapter(transport, { baseUrl, apiKey: options.apiKey }, credentialFingerprint);
+        },
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openClassFromTags } from '../../compliance/open-class-label.js';
 import type { Dataset } from '../../model/dataset.js';
 import { parseSodaTimestamp } from './floating-timestamp.js';
 
@@ -44,7 +45,9 @@ export function discoveryToDataset(hit: DiscoveryResult, baseUrl: string): Datas
     publisher: publisher ? { id: hit.owner?.id ?? null, name: publisher } : null,
     themes,
     tags: hit.classification?.domain_tags ?? hit.classification?.tags ?? [],
-    openClass: hit.metadata?.is_public === false ? 'restricted' : hit.metadata?.is_public === true ? 'unconditional' : 'unknown',
+    openClass:
+      openClassFromTags(hit.classification?.domain_tags ?? hit.classification?.tags ?? []) ??
+      (hit.metadata?.is_public === false ? 'restricted' : hit.metadata?.is_public === true ? 'unconditional' : 'unknown'),
     license: { id: null, title: hit.metadata?.license ?? null, url: null },
     formats: ['JSON'],
     fields: names.map((name, i) => ({ name, label: resource.columns_name?.[i] ?? null, type: resource.columns_datatype?.[i] ?? null })),

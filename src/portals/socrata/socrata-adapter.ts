@@ -21,13 +21,13 @@ import type {
 import { transportCallOptions } from '../transport-call-options.js';
 import { DiscoveryAnswerSchema, discoveryToDataset } from './discovery-result.js';
 import { parseSodaTimestamp } from './floating-timestamp.js';
+import { SOCRATA_CAPABILITIES, SODA_MAX_PAGE } from './socrata-capabilities.js';
 import { coerceRow, typesFromHeaders } from './soda-types.js';
 import { parseSodaAnswer, sodaErrorMessage } from './soda-envelope.js';
 import { SocrataViewSchema, viewToDataset } from './socrata-view.js';
 import { soqlIdentifier, soqlLiteral, whereClause } from './soql-literal.js';
 
-/** SODA 2.1 pages of up to 50,000 rows. */
-export const SODA_MAX_PAGE = 50_000;
+export { SODA_MAX_PAGE };
 /** The Discovery API's largest page. */
 const DISCOVERY_MAX_LIMIT = 100;
 
@@ -55,7 +55,7 @@ const REVALIDATE = { ttl: 1 } as const;
  */
 export class SocrataAdapter implements PortalAdapter {
   readonly family = 'socrata' as const;
-  readonly capabilities = { serverFilters: true, serverFullText: true, serverOrder: true, maxPageSize: SODA_MAX_PAGE, parallelPages: false };
+  readonly capabilities = SOCRATA_CAPABILITIES;
   private readonly columnTypes = new Map<string, Promise<Map<string, string>>>();
 
   constructor(
@@ -148,8 +148,9 @@ export class SocrataAdapter implements PortalAdapter {
 
   /** Every SODA dataset can be read by modification time through the `:updated_at` system field. */
   async probeChanges(datasetId: string, options: CallOptions): Promise<ChangesSupport | null> {
-    // Revalidated like the change check: a view cached for the default TTL would hide new `rowsUpdatedAt` from it.
-    const dataset = await this.getDataset(datasetId, { cache: REVALIDATE, ...options });
+    // Only the columns matter here, and they rarely change: the cached view will do. (The change
+    // check asks for a revalidated view itself, whoever cached it.)
+    const dataset = await this.getDataset(datasetId, options);
     return { columns: [':id', ':created_at', ':updated_at', ...dataset.fields.map((field) => field.name)] };
   }
 

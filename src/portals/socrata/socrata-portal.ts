@@ -2,7 +2,9 @@ import { ArgumentError } from '../../errors/index.js';
 import { fingerprint } from '../../http/index.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
 import type { PortalDefinition } from '../portal-adapter.js';
-import { SocrataAdapter } from './socrata-adapter.js';
+import { lazyAdapter } from '../lazy-adapter.js';
+import { parseSodaTimestamp } from './floating-timestamp.js';
+import { SOCRATA_CAPABILITIES } from './socrata-capabilities.js';
 
 export interface SocrataPortalOptions {
   /** Site root, e.g. `https://data.cityofnewyork.us`; `/resource/{id}.json` and `/api/views/…` are appended. */
@@ -54,6 +56,17 @@ export function socrata(options: SocrataPortalOptions): PortalDefinition {
     secretHeaders: ['X-App-Token'],
     credentialFingerprint,
     hasCredentials: Boolean(options.appToken),
-    create: (transport) => new SocrataAdapter(transport, { baseUrl, appToken: options.appToken, domain, discoveryUrl, pollInterval }, credentialFingerprint),
+    create: (transport) =>
+      lazyAdapter({
+        family: 'socrata',
+        baseUrl,
+        capabilities: SOCRATA_CAPABILITIES,
+        parseTimestamp: parseSodaTimestamp,
+        methods: ['aggregate', 'probeChanges', 'openChanges'],
+        load: async () => {
+          const { SocrataAdapter } = await import('./socrata-adapter.js');
+          return new SocrataAdapter(transport, { baseUrl, appToken: options.appToken, domain, discoveryUrl, pollInterval }, credentialFingerprint);
+        },
+      }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openClassFromTags } from '../../compliance/open-class-label.js';
 import type { Dataset, OpenClass } from '../../model/dataset.js';
 
 const epochSeconds = z.number().nullish();
@@ -27,8 +28,13 @@ export type SocrataView = z.infer<typeof SocrataViewSchema>;
 
 const fromSeconds = (value: number | null | undefined): Date | null => (typeof value === 'number' ? new Date(value * 1000) : null);
 
-/** Public views carry a `public` grant; anything else was readable only with credentials. */
+/**
+ * A `禁止开放`-style tag states the class where a site follows the Zhejiang rules; otherwise public
+ * views carry a `public` grant and anything else was readable only with credentials.
+ */
 function openClassOf(view: SocrataView): OpenClass {
+  const stated = openClassFromTags(view.tags ?? []);
+  if (stated) return stated;
   if (!view.grants) return 'unknown';
   return view.grants.some((grant) => grant.flags?.includes('public')) ? 'unconditional' : 'restricted';
 }

@@ -24,9 +24,9 @@ import { downloadExtension, refuseEnvelope } from './file-download.js';
 import { GatewaySession } from './gateway-session.js';
 import { parseOpenData } from './open-data-envelope.js';
 import { parseShanghaiTime } from './shanghai-time.js';
+import { ZHEJIANG_CAPABILITIES, ZHEJIANG_MAX_PAGE_SIZE } from './zhejiang-capabilities.js';
 
-/** The platform refuses larger pages (`pageSize不能超过200`). */
-export const ZHEJIANG_MAX_PAGE_SIZE = 200;
+export { ZHEJIANG_MAX_PAGE_SIZE };
 const CATALOGUE_MAX_PAGE_SIZE = 100;
 
 export interface ZhejiangSettings {
@@ -44,13 +44,7 @@ export interface ZhejiangSettings {
  */
 export class ZhejiangAdapter implements PortalAdapter {
   readonly family = 'zhejiang' as const;
-  readonly capabilities = {
-    serverFilters: false,
-    serverFullText: false,
-    serverOrder: false,
-    maxPageSize: ZHEJIANG_MAX_PAGE_SIZE,
-    parallelPages: true,
-  };
+  readonly capabilities = ZHEJIANG_CAPABILITIES;
   private gateway: GatewaySession | undefined;
 
   constructor(

@@ -1,7 +1,9 @@
 import { fingerprint } from '../../http/index.js';
 import type { PortalDefinition } from '../portal-adapter.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
-import { ZhejiangAdapter } from './zhejiang-adapter.js';
+import { lazyAdapter } from '../lazy-adapter.js';
+import { parseShanghaiTime } from './shanghai-time.js';
+import { ZHEJIANG_CAPABILITIES } from './zhejiang-capabilities.js';
 
 export interface ZhejiangPortalOptions {
   /** Base URL of the open-data interfaces and the catalogue, e.g. `https://data.zjzwfw.gov.cn`. */
@@ -35,6 +37,16 @@ export function zhejiang(options: ZhejiangPortalOptions): PortalDefinition {
     credentialFingerprint,
     hasCredentials: Boolean(options.appSecret || options.appKey),
     create: (transport) =>
-      new ZhejiangAdapter(transport, { baseUrl, gatewayUrl, appSecret: options.appSecret, appKey: options.appKey }, credentialFingerprint),
+      lazyAdapter({
+        family: 'zhejiang',
+        baseUrl,
+        capabilities: ZHEJIANG_CAPABILITIES,
+        parseTimestamp: (value) => (typeof value === 'string' ? parseShanghaiTime(value) : null),
+        methods: ['openFile', 'lookup'],
+        load: async () => {
+          const { ZhejiangAdapter } = await import('./zhejiang-adapter.js');
+          return new ZhejiangAdapter(transport, { baseUrl, gatewayUrl, appSecret: options.appSecret, appKey: options.appKey }, credentialFingerprint);
+        },
+      }),
   };
 }

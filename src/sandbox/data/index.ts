@@ -1,6 +1,7 @@
 export { businessLicenses } from './business-licenses.js';
 export type { ColumnDefinition, ColumnType, DatasetDefinition, GatewayInterface, OpenClass, Row } from './dataset-definition.js';
 export { datasetDefinitions } from './dataset-definitions.js';
+export { enterpriseTax } from './enterprise-tax.js';
 export type { DatasetDefinitionsOptions } from './dataset-definitions.js';
 export {
   FOOD_LICENSE_EXPIRED_SHARE,

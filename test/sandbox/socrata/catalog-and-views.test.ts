@@ -9,7 +9,8 @@ describe('socrata Discovery API and view metadata', () => {
     const sandbox = socrataSandbox();
     const all = (await soda(sandbox, `/api/catalog/v1?domains=${DOMAIN}&only=datasets`)).body as Catalog;
     expect(all.results.map((hit) => hit.resource.id)).toEqual(expect.arrayContaining(['hz-parking-lots', 'nb-food-licenses', 'nb-business-licenses', 'zj-medical-practitioners']));
-    expect(all.resultSetSize).toBe(6);
+    // Six readable datasets and the forbidden one, listed but never served.
+    expect(all.resultSetSize).toBe(7);
     const anonymous = (await soda(sandbox, `/api/catalog/v1?domains=${DOMAIN}`, null)).body as Catalog;
     expect(anonymous.results.map((hit) => hit.resource.id)).not.toContain('zj-medical-practitioners');
     const parking = (await soda(sandbox, `/api/catalog/v1?domains=${DOMAIN}&q=${encodeURIComponent('停车')}`)).body as Catalog;
@@ -25,7 +26,7 @@ describe('socrata Discovery API and view metadata', () => {
     const last = first.results[1]?.resource.id as string;
     const next = (await soda(sandbox, `/api/catalog/v1?domains=${DOMAIN}&limit=10&scroll_id=${last}`)).body as Catalog;
     const ids = [...first.results, ...next.results].map((hit) => hit.resource.id);
-    expect(new Set(ids).size).toBe(6);
+    expect(new Set(ids).size).toBe(7);
     expect(next.results.every((hit) => hit.resource.id > last)).toBe(true);
   });
 

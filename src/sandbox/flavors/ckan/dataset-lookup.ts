@@ -20,9 +20,13 @@ export function findResource(context: SandboxContext, id: string): DatasetState 
   return context.datasets.get(id);
 }
 
-/** CKAN's 403 for a private dataset read without the token. */
+/**
+ * CKAN's 403 for a private dataset read without the token. Forbidden data (禁止开放) is private
+ * and its rows are refused to every caller: only the package itself may be shown.
+ */
 export function assertReadable(context: SandboxContext, state: DatasetState, authorized: boolean, what: 'package' | 'resource'): void {
-  if (!isPrivate(state.definition) || authorized) return;
+  const forbiddenRows = what === 'resource' && state.definition.openClass === 'forbidden';
+  if (!forbiddenRows && (!isPrivate(state.definition) || authorized)) return;
   const id = what === 'package' ? packageId(context.seed, state.id) : resourceId(context.seed, state.id);
   throw CkanActionError.notAuthorized(`User not authorized to read ${what} ${id}`);
 }

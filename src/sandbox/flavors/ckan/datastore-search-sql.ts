@@ -5,6 +5,7 @@ import { assertReadable, findResource } from './dataset-lookup.js';
 import { datastoreFields, datastoreRecord, type DatastoreField, type DatastoreRecord } from './datastore-fields.js';
 import { DATASTORE_MAX_ROWS } from './datastore-search.js';
 import { readString } from './param-validators.js';
+import { groupAggregate, type GroupMetric } from '../../group-aggregate.js';
 
 type Literal = string | number;
 type Condition =
@@ -13,6 +14,9 @@ type Condition =
 
 interface SelectStatement {
   readonly columns: readonly string[] | '*';
+  /** Aggregate functions in the select list (`count(*) AS n`), computed per `groupBy` group. */
+  readonly metrics: readonly GroupMetric[];
+  readonly groupBy: readonly string[];
   readonly table: string;
   readonly where: Condition | undefined;
   readonly orderBy: readonly { readonly field: string; readonly direction: 'asc' | 'desc' }[];
@@ -22,8 +26,9 @@ interface SelectStatement {
 
 /**
  * `datastore_search_sql`: a read-only `SELECT` over one DataStore table. The sandbox speaks the
- * subset incremental readers need: `SELECT * | "col", … FROM "resource" [WHERE cmp {AND|OR} …]
- * [ORDER BY "col" [ASC|DESC], …] [LIMIT n] [OFFSET n]`, where `cmp` compares a column with a
+ * subset incremental readers and aggregates need: `SELECT * | "col" | fn("col" | *) AS "name", …
+ * FROM "resource" [WHERE cmp {AND|OR} …] [GROUP BY "col", …] [ORDER BY "col" [ASC|DESC], …]
+ * [LIMIT n] [OFFSET n]` with `fn` one of count, sum, avg, min, max, where `cmp` compares a column with a
  * quoted string or a number and parentheses group. Anything else gets PostgreSQL's syntax error,
  * as a 409 Validation Error carrying it under `query`, like CKAN's.
  */
@@ -40,6 +45,7 @@ export function datastoreSearchSql(request: ActionRequest): unknown {
   const selected = statement.columns === '*' ? tableFields : statement.columns.map((name) => fieldOrFail(byId, name));
   for (const order of statement.orderBy) fieldOrFail(byId, order.field);
   if (statement.where) checkFields(statement.where, byId);
+  if (statement.metrics.length || statement.groupBy.length) return groupedAnswer(sql, statement, state, byId, selected);
 
   const matching: DatastoreRecord[] = [];
   // An incremental reader asks for `updated_at >= T`; after the base data only mutated rows can
@@ -72,6 +78,24 @@ export function datastoreSearchSql(request: ActionRequest): unknown {
   // CKAN flags answers cut at rows_max rather than failing them.
   if ((statement.limit === undefined || statement.limit > DATASTORE_MAX_ROWS) && matching.length - statement.offset > DATASTORE_MAX_ROWS) result['records_truncated'] = true;
   return result;
+}
+
+/** A `GROUP BY` answer: one record per group, keys then aggregates, ordered by the keys. */
+function groupedAnswer(sql: string, statement: SelectStatement, state: DatasetState, byId: ReadonlyMap<string, DatastoreField>, selected: readonly DatastoreField[]): unknown {
+  for (const field of selected) {
+    if (!statement.groupBy.includes(field.id)) throw new CkanActionError(409, { __type: 'Validation Error', query: [`column "${field.id}" must appear in the GROUP BY clause or be used in an aggregate function`] });
+  }
+  for (const name of statement.groupBy) fieldOrFail(byId, name);
+  for (const metric of statement.metrics) if (metric.column !== undefined) fieldOrFail(byId, metric.column);
+  const matching: DatastoreRecord[] = [];
+  for (let position = 0; position < state.count; position++) {
+    const record = recordAt(state, position);
+    if (record && (!statement.where || evaluate(statement.where, record, byId))) matching.push(record);
+  }
+  const groups = groupAggregate(matching, statement.groupBy, statement.metrics);
+  const limit = Math.min(statement.limit ?? DATASTORE_MAX_ROWS, DATASTORE_MAX_ROWS);
+  const fields = [...selected, ...statement.metrics.map((metric) => ({ id: metric.alias, type: metric.fn === 'count' ? 'int8' : 'numeric' }))];
+  return { sql, records: groups.slice(statement.offset, statement.offset + limit), fields };
 }
 
 function* allPositions(count: number): Generator<number> {
@@ -262,16 +286,39 @@ function parseSelect(sql: string): SelectStatement {
     return left;
   };
 
+  const metrics: GroupMetric[] = [];
+  const FUNCTIONS = ['COUNT', 'SUM', 'AVG', 'MIN', 'MAX'];
+  /** A plain column, or an aggregate `fn("col" | *) AS "name"` kept in `metrics` (then `undefined`). */
+  const selectItem = (): string | undefined => {
+    const token = peek();
+    const next = tokens[position + 1];
+    if (token?.kind !== 'word' || !FUNCTIONS.includes(token.text.toUpperCase()) || next?.text !== '(' || next.kind !== 'symbol') return column();
+    position += 2;
+    let argument: string | undefined;
+    if (peek()?.kind === 'symbol' && peek()?.text === '*') position++;
+    else argument = column();
+    expectSymbol(')');
+    expectWord('AS');
+    const fn = token.text.toLowerCase() as GroupMetric['fn'];
+    if (argument === undefined && fn !== 'count') throw syntaxError('*');
+    metrics.push({ fn, alias: column(), ...(argument === undefined ? {} : { column: argument }) });
+    return undefined;
+  };
+
   expectWord('SELECT');
   let columns: string[] | '*';
   if (peek()?.kind === 'symbol' && peek()?.text === '*') {
     position++;
     columns = '*';
   } else {
-    columns = [column()];
+    columns = [];
+    const push = (name: string | undefined) => {
+      if (name !== undefined) (columns as string[]).push(name);
+    };
+    push(selectItem());
     while (peek()?.text === ',' && peek()?.kind === 'symbol') {
       position++;
-      columns.push(column());
+      push(selectItem());
     }
   }
   expectWord('FROM');
@@ -280,6 +327,16 @@ function parseSelect(sql: string): SelectStatement {
   if (isWord('WHERE')) {
     position++;
     where = disjunction();
+  }
+  const groupBy: string[] = [];
+  if (isWord('GROUP')) {
+    position++;
+    expectWord('BY');
+    groupBy.push(column());
+    while (peek()?.kind === 'symbol' && peek()?.text === ',') {
+      position++;
+      groupBy.push(column());
+    }
   }
   const orderBy: { field: string; direction: 'asc' | 'desc' }[] = [];
   if (isWord('ORDER')) {
@@ -304,5 +361,5 @@ function parseSelect(sql: string): SelectStatement {
     offset = natural();
   }
   if (position < tokens.length) throw syntaxError(peek()?.text);
-  return { columns, table, where, orderBy, limit, offset };
+  return { columns, metrics, groupBy, table, where, orderBy, limit, offset };
 }

@@ -136,7 +136,8 @@ export function packageDict(state: DatasetState, seed: number, origin: string): 
     type: 'dataset',
     url: '',
     version: null,
-    extras: [{ key: 'update_frequency', value: definition.updateFrequency }],
+    // CKAN has no open classes; sites that follow the Zhejiang rules state them as an extra.
+    extras: [{ key: 'update_frequency', value: definition.updateFrequency }, ...(definition.openClass === 'forbidden' ? [{ key: 'open_class', value: 'forbidden' }] : [])],
     groups: [
       {
         description: '',

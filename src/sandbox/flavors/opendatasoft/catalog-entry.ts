@@ -27,6 +27,8 @@ export function defaultMetas(state: DatasetState): Record<string, unknown> {
     records_count: state.count,
     update_frequency: definition.updateFrequency,
     created: `${definition.releasedOn}T00:00:00+00:00`,
+    // A custom meta of portals that follow the Zhejiang rules: the class of forbidden data.
+    ...(definition.openClass === 'forbidden' ? { open_class: 'forbidden' } : {}),
   };
 }
 

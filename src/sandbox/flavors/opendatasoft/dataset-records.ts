@@ -1,13 +1,16 @@
 import { compileDatasetQuery, matchingRecords, project, recordAt, type DatasetQuery } from './dataset-query.js';
 import type { DatasetState } from '../../dataset-state.js';
+import { groupedRecords, isGroupedQuery } from './grouped-records.js';
 import { readWindow } from './paging.js';
 
 /**
  * `GET /catalog/datasets/{id}/records`: `{ total_count, results }` with `select`, `where`,
  * `order_by`, `limit` (default 10, at most 100) and `offset` (`offset + limit` at most 10,000).
- * An unfiltered, unordered page generates only its own rows.
+ * An unfiltered, unordered page generates only its own rows. `group_by` and aggregate functions
+ * in `select` answer groups instead (see {@link groupedRecords}).
  */
 export function datasetRecords(state: DatasetState, url: URL): unknown {
+  if (isGroupedQuery(url.searchParams)) return groupedRecords(state, url);
   const { limit, offset } = readWindow(url.searchParams);
   const query = compileDatasetQuery(state, url.searchParams);
   if (!query.where && !query.order) {

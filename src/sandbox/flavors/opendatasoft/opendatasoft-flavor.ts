@@ -62,6 +62,8 @@ function route(url: URL, context: SandboxContext, caller: 'anonymous' | 'authori
   const match = DATASET_PATH.exec(path);
   if (!match) throw new OdsError(404, 'NotFound', `Unknown path: ${url.pathname}`);
   const state = findDataset(context, decodeSegment(match[1] as string), caller);
+  // Forbidden data keeps its catalogue entry; Explore does not disclose rows it will not serve.
+  if (match[2] !== undefined && state.definition.openClass === 'forbidden') throw OdsError.unknownDataset(state.id);
   if (match[2] === 'records' && match[3] === undefined) return jsonResponse(200, datasetRecords(state, url), headers);
   if (match[2] === 'exports' && match[3] !== undefined) {
     const response = datasetExport(state, url, decodeSegment(match[3]));

@@ -82,7 +82,12 @@ function route(request: Request, context: SandboxContext, rules: SocrataRules): 
     const state = findDataset(context, decode(view[1] as string), authorized);
     response = conditionalJson(request, viewMetadata(state, context.seed, url.origin), state.updatedAt);
   }
-  else response = resourceRows(request, url, context, findDataset(context, decode((resource as RegExpExecArray)[1] as string), authorized), rules);
+  else {
+    const state = findDataset(context, decode((resource as RegExpExecArray)[1] as string), authorized);
+    // Forbidden data is listed for transparency, its rows are refused to every caller.
+    if (state.definition.openClass === 'forbidden') throw new SocrataError(403, 'permission_denied', `You do not have permission to view dataset ${state.id}`);
+    response = resourceRows(request, url, context, state, rules);
+  }
   return method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
 }
 

@@ -16,7 +16,7 @@ export interface CatalogueEntry {
   readonly region: string;
   readonly domain: string;
   /** 1 无条件开放, 2 受限开放. */
-  readonly openType: 1 | 2;
+  readonly openType: 1 | 2 | 3;
   readonly dataFormat: readonly string[];
   readonly updateFrequency: string;
   readonly releaseDate: string;
@@ -29,12 +29,16 @@ export interface CatalogueEntry {
   readonly gateway: GatewayInterface | null;
 }
 
+/** `openType` of each open class: 1 无条件开放, 2 受限开放, 3 禁止开放 (listed, never served). */
+const OPEN_TYPES = { unconditional: 1, restricted: 2, forbidden: 3 } as const;
+
 /**
  * The catalogue entry of a dataset as it stands now: `updateDate` and `recordCount` follow
  * mutations. Only columns the interfaces serve (those with a pinyin name) are listed.
  */
 export function catalogueEntry(state: DatasetState): CatalogueEntry {
   const definition = state.definition;
+  const forbidden = definition.openClass === 'forbidden';
   const fields = [];
   for (const column of definition.columns) {
     if (column.pinyin !== undefined) fields.push({ name: column.pinyin, cnName: column.label, type: column.type });
@@ -46,15 +50,15 @@ export function catalogueEntry(state: DatasetState): CatalogueEntry {
     orgName: definition.publisher,
     region: definition.region,
     domain: definition.theme,
-    openType: definition.openClass === 'restricted' ? 2 : 1,
-    // The interfaces answer JSON; downloads come as CSV, XLSX (small datasets) and JSON.
-    dataFormat: state.count <= XLSX_MAX_ROWS ? ['json', 'csv', 'xlsx'] : ['json', 'csv'],
+    openType: OPEN_TYPES[definition.openClass],
+    // The interfaces answer JSON; downloads come as CSV, XLSX (small datasets) and JSON. Forbidden data has none.
+    dataFormat: forbidden ? [] : state.count <= XLSX_MAX_ROWS ? ['json', 'csv', 'xlsx'] : ['json', 'csv'],
     updateFrequency: definition.updateFrequency,
     releaseDate: definition.releasedOn,
     updateDate: formatShanghaiDateTime(state.updatedAt),
     recordCount: state.count,
     fields,
-    interfaces: [...openDataInterfaces],
+    interfaces: forbidden ? [] : [...openDataInterfaces],
     license: ZHEJIANG_LICENSE,
     gateway: definition.gateway ? { path: definition.gateway.path, apiId: definition.gateway.apiId, params: [...definition.gateway.params] } : null,
   };

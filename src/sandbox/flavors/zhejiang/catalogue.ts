@@ -14,14 +14,17 @@ export const MAX_CATALOGUE_PAGE_SIZE = 100;
 
 const DEFAULT_CATALOGUE_PAGE_SIZE = 10;
 
-/** Datasets the catalogue lists: forbidden data is never published. */
+/** Datasets the catalogue lists: all of them, forbidden ones with `openType: 3` (their data is never served). */
 function published(context: SandboxContext): DatasetState[] {
-  return [...context.datasets.values()].filter((state) => state.definition.openClass !== 'forbidden');
+  return [...context.datasets.values()];
 }
+
+const OPEN_TYPE_OF = { unconditional: '1', restricted: '2', forbidden: '3' } as const;
 
 /**
  * Searches the catalogue. `keyword` matches the title, the summary and the fields' names and
- * labels (substring, case-insensitive); `domain` is an exact theme; `openType` is 1 or 2;
+ * labels (substring, case-insensitive); `domain` is an exact theme; `openType` is 1 or 2 (the
+ * platform's search offers no filter for forbidden entries);
  * `orgName` matches part of the publisher. Empty parameters do not filter.
  */
 export function answerCatalogueSearch(params: RequestParams, context: SandboxContext): Response {
@@ -36,7 +39,7 @@ export function answerCatalogueSearch(params: RequestParams, context: SandboxCon
   const matches = published(context).filter((state) => {
     const definition = state.definition;
     if (domain !== '' && definition.theme !== domain) return false;
-    if (openType !== '' && (definition.openClass === 'restricted' ? '2' : '1') !== openType) return false;
+    if (openType !== '' && OPEN_TYPE_OF[definition.openClass] !== openType) return false;
     if (orgName !== '' && !definition.publisher.includes(orgName)) return false;
     if (keyword === '') return true;
     const haystacks = [definition.title, definition.description];
@@ -54,6 +57,6 @@ export function answerCatalogueSearch(params: RequestParams, context: SandboxCon
 /** One catalogue entry by id; unknown ids answer `status 0` "目录不存在". */
 export function answerCatalogueEntry(cataId: string, context: SandboxContext): Response {
   const state = context.datasets.get(cataId);
-  if (!state || state.definition.openClass === 'forbidden') return openDataFailure('目录不存在');
+  if (!state) return openDataFailure('目录不存在');
   return openDataSuccess(catalogueEntry(state), context);
 }
