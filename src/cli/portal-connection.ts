@@ -1,5 +1,6 @@
 import { createClient, type Client } from '../client.js';
 import { portals } from '../portals/index.js';
+import { maskPersonalText } from '../privacy/index.js';
 import { createSandbox, type FlavorName } from '../sandbox/index.js';
 import type { CommandContext, CommandOption } from './command.js';
 import type { ExitCode } from './exit-code.js';
@@ -27,6 +28,11 @@ export const connectionOptions: Readonly<Record<string, CommandOption>> = {
     description: 'Use an in-process sandbox portal instead (no network); flavor as for --portal (env KAIFANG_PORTAL=sandbox:<flavor>)',
     implicit: { value: 'zhejiang', choices: FAMILIES },
   },
+  unmasked: {
+    type: 'boolean',
+    description:
+      'Print personal data (resident ID and mobile numbers, people\'s names) as the portal sent them, in rows and messages; by default they are masked. Personal information is protected by law (PIPL): use only when your data-use approval covers it',
+  },
 };
 
 /** A client for the configured portal, and the secrets it was given (to keep them out of any output). */
@@ -35,6 +41,8 @@ export interface PortalConnection {
   readonly secrets: readonly string[];
   /** Where the client points, for messages: the family and base URL, or the sandbox. */
   readonly label: string;
+  /** Whether personal data is masked in rows and messages (no `--unmasked`). */
+  readonly masks: boolean;
 }
 
 /**
@@ -46,12 +54,13 @@ export interface PortalConnection {
  */
 export function connect(values: CommandContext['values'], command: string, env: Readonly<Record<string, string | undefined>> = process.env): PortalConnection {
   const options = new OptionReader(values, command);
+  const masks = !options.flag('unmasked');
   const sandboxFlag = options.string('sandbox');
   const flagPortal = options.string('portal');
   const envPortal = nonEmpty(env['KAIFANG_PORTAL']);
   if (sandboxFlag !== undefined || (flagPortal === undefined && envPortal?.startsWith('sandbox'))) {
     const flavor = sandboxFlag ?? (envPortal as string).replace(/^sandbox:?/, '').trim();
-    return sandboxConnection(flavor === '' ? 'zhejiang' : flavor, sandboxFlag === undefined ? 'KAIFANG_PORTAL' : '--sandbox', command);
+    return sandboxConnection(flavor === '' ? 'zhejiang' : flavor, sandboxFlag === undefined ? 'KAIFANG_PORTAL' : '--sandbox', command, masks);
   }
   const family = flagPortal ?? envPortal;
   const baseUrl = options.string('base-url') ?? nonEmpty(env['KAIFANG_BASE_URL']);
@@ -75,13 +84,13 @@ export function connect(values: CommandContext['values'], command: string, env: 
           : family === 'socrata'
             ? portals.socrata({ baseUrl, ...(token ? { appToken: token } : {}) })
             : portals.opendatasoft({ baseUrl, ...(token ? { apiKey: token } : {}) });
-    return { client: createClient({ portal }), secrets, label: `${family} ${redactSecrets(baseUrl, secrets)}` };
+    return { client: createClient({ portal, privacy: { mask: masks } }), secrets, label: `${family} ${redactSecrets(baseUrl, secrets)}`, masks };
   } catch (error) {
     throw new UsageError(redactSecrets(error instanceof Error ? error.message : String(error), secrets), command);
   }
 }
 
-function sandboxConnection(flavor: string, source: string, command: string): PortalConnection {
+function sandboxConnection(flavor: string, source: string, command: string, masks: boolean): PortalConnection {
   if (!(FAMILIES as readonly string[]).includes(flavor)) throw new UsageError(`${source} flavor must be one of ${FAMILIES.join(', ')}, got '${flavor}'`, command);
   const sandbox = createSandbox({ flavor: flavor as FlavorName, seed: 1, scale: 'small' });
   const { appKey, appSecret, apiToken } = sandbox.credentials;
@@ -95,7 +104,12 @@ function sandboxConnection(flavor: string, source: string, command: string): Por
           ? portals.socrata({ baseUrl, appToken: apiToken })
           : portals.opendatasoft({ baseUrl, apiKey: apiToken });
   // The sandbox's credentials are public values, but they are still kept out of output like real ones.
-  return { client: createClient({ portal, fetch: sandbox.fetch }), secrets: [appSecret, apiToken], label: `the in-process ${flavor} sandbox` };
+  return {
+    client: createClient({ portal, fetch: sandbox.fetch, privacy: { mask: masks } }),
+    secrets: [appSecret, apiToken],
+    label: `the in-process ${flavor} sandbox`,
+    masks,
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -103,8 +117,8 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /**
- * Runs a portal command: connects, hands the body a client and an io that redacts secrets, and
- * redacts them from any error it throws too.
+ * Runs a portal command: connects, hands the body a client and an io that redacts secrets (and
+ * masks personal data unless `--unmasked`), and cleans any error it throws the same way.
  */
 export async function withPortal(
   context: CommandContext,
@@ -112,11 +126,20 @@ export async function withPortal(
   body: (connection: PortalConnection, io: CliIo) => Promise<ExitCode>,
 ): Promise<ExitCode> {
   const connection = connect(context.values, command, context.io.env ?? process.env);
+  const clean = (text: string): string => {
+    const redacted = redactSecrets(text, connection.secrets);
+    return connection.masks ? maskPersonalText(redacted) : redacted;
+  };
   try {
-    return await body(connection, redactingIo(context.io, connection.secrets));
+    return await body(connection, connection.masks ? maskingIo(redactingIo(context.io, connection.secrets)) : redactingIo(context.io, connection.secrets));
   } catch (error) {
-    const message = redactSecrets(error instanceof Error ? error.message : String(error), connection.secrets);
+    const message = clean(error instanceof Error ? error.message : String(error));
     if (error instanceof UsageError) throw new UsageError(message, error.command);
     throw new Error(message);
   }
+}
+
+/** The same io, with personal data masked in every line it prints; bulk streams are left to the command. */
+function maskingIo(io: CliIo): CliIo {
+  return { ...io, out: (line) => io.out(maskPersonalText(line)), err: (line) => io.err(maskPersonalText(line)) };
 }

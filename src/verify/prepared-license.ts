@@ -73,7 +73,8 @@ export function prepareLicense(
     ...(category === undefined ? {} : { category }),
   };
   return {
-    license,
+    // A registry of people may hold their numbers in free text (a scope, a status note).
+    license: personal ? (mask.redact(license) as VerdictLicense) : license,
     holder,
     holderKey: holder === undefined ? undefined : normalizeHolder(holder),
     holderMasked: holder !== undefined && holder.includes('*'),

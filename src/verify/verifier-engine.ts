@@ -332,9 +332,10 @@ function isMisconfiguration(error: unknown): boolean {
   return error instanceof ArgumentError || error instanceof UnsupportedError;
 }
 
-/** Verdicts about people carry masked names; the item's other fields are kept. */
+/** Verdicts about people carry masked names, ID and mobile numbers; the item's other fields are kept. */
 function maskedItem(item: VerifyItem): VerifyItem {
-  return typeof item?.holder === 'string' ? { ...item, holder: mask.name(item.holder) } : item;
+  const redacted = mask.redact(item) as VerifyItem;
+  return typeof item?.holder === 'string' ? { ...redacted, holder: mask.name(item.holder) } : redacted;
 }
 
 /** A name as registries store it: NFKC, and no spaces inside a Chinese name (`张 三` is `张三`). */

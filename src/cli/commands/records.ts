@@ -1,4 +1,5 @@
 import type { RawRecord, WhereFilter } from '../../portals/portal-adapter.js';
+import { maskRecord } from '../../privacy/index.js';
 import type { Command } from '../command.js';
 import { csvLine } from '../csv-line.js';
 import { ExitCode } from '../exit-code.js';
@@ -26,6 +27,9 @@ export const recordsCommand: Command = {
     'Ctrl-C stops cleanly with exit code 130: on stdout, every row already read is written; with',
     '--out, the rows go to a temp file next to it that is renamed only when the download is',
     'complete, so an interrupted or failed run leaves no file (and no half file) under that name.',
+    '',
+    'Personal data is masked in every row (resident ID and mobile numbers anywhere, names under',
+    'personal columns such as 姓名/XM/FDDBR/legal_rep) unless --unmasked is given.',
   ].join('\n'),
   options: {
     format: { type: 'string', short: 'f', value: '<format>', description: 'jsonl or csv', default: 'csv for an --out ending in .csv, else jsonl' },
@@ -60,7 +64,7 @@ export const recordsCommand: Command = {
     if (options.flag('progress') && options.flag('no-progress')) throw options.error('--progress and --no-progress contradict each other');
     const showProgress = !options.flag('no-progress') && (options.flag('progress') || context.io.stderrIsTTY === true);
 
-    return withPortal(context, 'records', async ({ client }, io) => {
+    return withPortal(context, 'records', async ({ client, masks }, io) => {
       const { signal } = context;
       const filtered = where !== undefined || q !== undefined;
       let total: number | undefined;
@@ -84,7 +88,8 @@ export const recordsCommand: Command = {
       let columns: readonly string[] | undefined = fields;
       try {
         try {
-          for await (const row of stream) {
+          for await (const raw of stream) {
+            const row = masks ? maskRecord(raw) : raw;
             if (format === 'csv') {
               if (columns === undefined) columns = Object.keys(row);
               if (rows === 0) buffer += `${csvLine(columns)}\n`;

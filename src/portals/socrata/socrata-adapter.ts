@@ -57,6 +57,7 @@ export class SocrataAdapter implements PortalAdapter {
   readonly family = 'socrata' as const;
   readonly capabilities = SOCRATA_CAPABILITIES;
   private readonly columnTypes = new Map<string, Promise<Map<string, string>>>();
+  private readonly changesSupport = new Map<string, Promise<ChangesSupport | null>>();
 
   constructor(
     private readonly transport: Transport,
@@ -146,12 +147,20 @@ export class SocrataAdapter implements PortalAdapter {
     return portalAggregateRows(await this.readRows(datasetId, this.resourceUrl(datasetId), params, { cache: false, ...options }), query);
   }
 
-  /** Every SODA dataset can be read by modification time through the `:updated_at` system field. */
-  async probeChanges(datasetId: string, options: CallOptions): Promise<ChangesSupport | null> {
-    // Only the columns matter here, and they rarely change: the cached view will do. (The change
-    // check asks for a revalidated view itself, whoever cached it.)
-    const dataset = await this.getDataset(datasetId, options);
-    return { columns: [':id', ':created_at', ':updated_at', ...dataset.fields.map((field) => field.name)] };
+  /**
+   * Every SODA dataset can be read by modification time through the `:updated_at` system field.
+   * The columns are asked once per dataset and client (like the ckan SQL probe): they rarely
+   * change, and the change check must stay one view and one count.
+   */
+  probeChanges(datasetId: string, options: CallOptions): Promise<ChangesSupport | null> {
+    let support = this.changesSupport.get(datasetId);
+    if (!support) {
+      support = this.getDataset(datasetId, options).then((dataset) => ({ columns: [':id', ':created_at', ':updated_at', ...dataset.fields.map((field) => field.name)] }));
+      // A failed probe is asked again next time.
+      support.catch(() => this.changesSupport.delete(datasetId));
+      this.changesSupport.set(datasetId, support);
+    }
+    return support;
   }
 
   /** Rows modified at or after `since`, in (modified, key) order, paged by the last pair seen. */
