@@ -37,6 +37,7 @@ export {
   contentHash,
 } from './sync/index.js';
 export type { SyncMethod, SyncOptions, SyncStrategy, RunOptions, Change, ChangeSet, SyncStats, Checkpoint, PullStrategy, CheckpointStore, SyncKeyProblem } from './sync/index.js';
+export type { FileMarker } from './sync/checkpoint.js';
 export { DownloadIntegrityError, DownloadInterruptedError, parseExpectedHash } from './download/index.js';
 export type { DownloadOptions, DownloadProgress, DownloadResult, ExpectedHash, DownloadIntegrityErrorOptions, DownloadInterruptedErrorOptions } from './download/index.js';
 export type { FileReadOptions } from './records/file-read-options.js';
