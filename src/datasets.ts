@@ -177,27 +177,36 @@ export class Datasets {
       let index = 0;
       let yielded = 0;
       for await (const rows of readPages(reader, { concurrency, maxPages, call, file })) {
-        for (const raw of rows) {
-          const position = index++;
-          if (options.where && !applied.where && !matchesWhere(raw, options.where)) continue;
-          if (options.q && !applied.q && !matchesText(raw, options.q)) continue;
-          if (since !== undefined) {
-            sinceField ??= MODIFIED_COLUMNS.find((column) => column in raw);
-            if (sinceField === undefined) throw new UnsupportedError(`${id} has no modification-time column (tried ${MODIFIED_COLUMNS.join(', ')}): pass sinceField`);
-            const modified = adapter.parseTimestamp(raw[sinceField]);
-            if (modified === null || modified.getTime() < since) continue;
+        const batch: unknown[] = [];
+        try {
+          for (const raw of rows) {
+            const position = index++;
+            if (options.where && !applied.where && !matchesWhere(raw, options.where)) continue;
+            if (options.q && !applied.q && !matchesText(raw, options.q)) continue;
+            if (since !== undefined) {
+              sinceField ??= MODIFIED_COLUMNS.find((column) => column in raw);
+              if (sinceField === undefined) throw new UnsupportedError(`${id} has no modification-time column (tried ${MODIFIED_COLUMNS.join(', ')}): pass sinceField`);
+              const modified = adapter.parseTimestamp(raw[sinceField]);
+              if (modified === null || modified.getTime() < since) continue;
+            }
+            const picked = options.fields && !applied.fields ? pickFields(raw, options.fields) : raw;
+            const row = options.redact ? maskRecord(picked) : picked;
+            if (options.schema) {
+              const parsed = validateRecord(options.schema, row, position, onInvalid, stream.invalid);
+              if (parsed === undefined) continue;
+              batch.push(parsed);
+            } else {
+              batch.push(row);
+            }
+            if (limit !== undefined && ++yielded >= limit) break;
           }
-          const picked = options.fields && !applied.fields ? pickFields(raw, options.fields) : raw;
-          const row = options.redact ? maskRecord(picked) : picked;
-          if (options.schema) {
-            const parsed = validateRecord(options.schema, row, position, onInvalid, stream.invalid);
-            if (parsed === undefined) continue;
-            yield parsed;
-          } else {
-            yield row;
-          }
-          if (limit !== undefined && ++yielded >= limit) return;
+        } catch (error) {
+          // The rows before the failing one are delivered first, as they would be one by one.
+          if (batch.length) yield batch;
+          throw error;
         }
+        if (batch.length) yield batch;
+        if (limit !== undefined && yielded >= limit) return;
       }
     });
   }

@@ -11,14 +11,36 @@ export type OnInvalid = 'throw' | 'skip' | 'collect';
 export class RecordStream<T> implements AsyncIterable<T> {
   /** Rows that failed the schema, when `onInvalid: 'collect'`. */
   readonly invalid: RecordValidationError[] = [];
-  private readonly source: (stream: RecordStream<T>) => AsyncGenerator<T>;
+  private readonly source: (stream: RecordStream<T>) => AsyncGenerator<T[]>;
 
-  constructor(source: (stream: RecordStream<T>) => AsyncGenerator<T>) {
+  /** @param source yields the records page by page (an empty page is skipped). */
+  constructor(source: (stream: RecordStream<T>) => AsyncGenerator<T[]>) {
     this.source = source;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    return this.source(this);
+    // Rows are handed out from the current page without an async generator step per row: a page
+    // of 200 rows costs one await on the source, not 200.
+    const pages = this.source(this);
+    let page: T[] = [];
+    let next = 0;
+    const pull = async (): Promise<IteratorResult<T>> => {
+      while (next >= page.length) {
+        const result = await pages.next();
+        if (result.done) return { value: undefined, done: true };
+        page = result.value;
+        next = 0;
+      }
+      return { value: page[next++] as T, done: false };
+    };
+    return {
+      next: () => (next < page.length ? Promise.resolve({ value: page[next++] as T, done: false }) : pull()),
+      return: async () => {
+        page = [];
+        await pages.return(undefined);
+        return { value: undefined, done: true };
+      },
+    };
   }
 
   /** Collects every record. Give the stream a `limit` when the dataset may be large. */

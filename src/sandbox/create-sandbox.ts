@@ -39,6 +39,11 @@ export interface SandboxOptions {
   readonly tokenLifetimes?: Partial<TokenLifetimes>;
   /** ckan: enable `datastore_search_sql` (off by default, as on real sites). @default false */
   readonly sqlEnabled?: boolean;
+  /**
+   * Bytes of rendered pages kept, so a page read again is not generated again (`0` turns it off).
+   * Raise it to keep a whole full-scale dataset warm, e.g. for benchmarks. @default 64 MB
+   */
+  readonly pageCache?: number;
 }
 
 /** What the sandbox serves, for tests, demos and the CLI. */
@@ -132,6 +137,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     encodeData: options.encodeData ?? 0,
     approved: new Set(options.approved ?? []),
     sqlEnabled: options.sqlEnabled ?? false,
+    pageCacheBytes: options.pageCache ?? 64 * 1024 * 1024,
     now: clock,
     state: new Map(),
   };

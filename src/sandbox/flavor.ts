@@ -30,6 +30,8 @@ export interface SandboxContext {
   readonly approved: ReadonlySet<string>;
   /** ckan: whether `datastore_search_sql` is enabled (off by default, as on real sites). */
   readonly sqlEnabled: boolean;
+  /** Bytes of rendered pages kept (see `SandboxOptions.pageCache`). */
+  readonly pageCacheBytes: number;
   /** The sandbox clock. */
   now(): Date;
   /** Per-flavor mutable state (issued gateway secrets, …), created lazily by the flavor. */

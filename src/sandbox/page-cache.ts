@@ -1,8 +1,5 @@
 import type { SandboxContext } from './flavor.js';
 
-/** Bytes of rendered pages a sandbox keeps. */
-const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
-
 /**
  * Rendered page bodies, least recently used first out, bounded in bytes. Benchmarks and test
  * suites read the same pages again and again; generating and serialising 200 rows costs far more
@@ -13,7 +10,7 @@ export class PageCache {
   private readonly pages = new Map<string, Uint8Array<ArrayBuffer>>();
   private bytes = 0;
 
-  constructor(private readonly budget = PAGE_CACHE_BYTES) {}
+  constructor(private readonly budget: number) {}
 
   /** The cached body for `key`, or the body `render` makes (then cached). */
   get(key: string, render: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
@@ -41,7 +38,7 @@ export class PageCache {
 export function pageCacheOf(context: SandboxContext): PageCache {
   let cache = context.state.get('page-cache') as PageCache | undefined;
   if (!cache) {
-    cache = new PageCache();
+    cache = new PageCache(context.pageCacheBytes);
     context.state.set('page-cache', cache);
   }
   return cache;
