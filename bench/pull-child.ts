@@ -2,7 +2,7 @@
  * Child process: one full pull by one variant, in a process of its own so that its peak RSS is
  * its own. Prints `{ rows, ms, maxRssMb }` as JSON.
  */
-import { pullVariants, pulls, type PullVariant } from './pull-variants.js';
+import { pullVariants, pulls, warmUps, type PullVariant } from './pull-variants.js';
 import { readArguments } from './read-arguments.js';
 
 const args = readArguments(process.argv.slice(2));
@@ -10,6 +10,7 @@ const variant = args.string('variant') as PullVariant;
 if (!pullVariants.includes(variant)) throw new TypeError(`unknown variant ${variant}`);
 const expected = args.number('rows');
 
+await warmUps[variant](args.string('url'), args.string('secret'));
 const started = performance.now();
 const rows = await pulls[variant](args.string('url'), args.string('secret'));
 const ms = performance.now() - started;
