@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FileFormatError } from '../../src/errors/index.js';
 import { parseCsv } from '../../src/files/csv-parser.js';
 import { CsvRowParser, parseCsvRows } from '../../src/files/csv-row-parser.js';
@@ -59,6 +59,26 @@ describe('parseCsv', () => {
     const [row] = await collect(parseCsv(textChunks('__proto__,b\nx,y\n')));
     expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
     expect(Object.keys(row ?? {})).toEqual(['__proto__', 'b']);
+  });
+
+  it('keeps header cells that look like code as plain keys', async () => {
+    const header = '"a""b",c\\d,"x}; throw 1; {",constructor,10';
+    const [row] = await collect(parseCsv(textChunks(`${header}\n1,2,3,4,5\n`)));
+    expect(row).toEqual({ 'a"b': '1', 'c\\d': '2', 'x}; throw 1; {': '3', constructor: '4', '10': '5' });
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+  });
+
+  it('builds the same records where code generation is forbidden', async () => {
+    const forbid = vi.spyOn(globalThis, 'Function').mockImplementation(() => {
+      throw new EvalError('code generation from strings disallowed');
+    });
+    try {
+      const rows = await collect(parseCsv(textChunks('a,b\n1,2\n3\n'), { raggedRows: 'fill' }));
+      expect(forbid).toHaveBeenCalled();
+      expect(rows).toEqual([{ a: '1', b: '2' }, { a: '3', b: '' }]);
+    } finally {
+      forbid.mockRestore();
+    }
   });
 
   it('reads a file without a header row when columns are given', async () => {
