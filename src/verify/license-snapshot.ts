@@ -55,9 +55,11 @@ export class LicenseSnapshot<Entry> {
       const key = this.key(value);
       if (key !== undefined) this.index.delete(key);
     }
-    for (const row of [...changes.added, ...changes.updated]) {
-      const key = this.key(row[this.numberColumn]);
-      if (key !== undefined) this.index.set(key, this.prepare(row, key));
+    for (const rows of [changes.added, changes.updated]) {
+      for (const row of rows) {
+        const key = this.key(row[this.numberColumn]);
+        if (key !== undefined) this.index.set(key, this.prepare(row, key));
+      }
     }
     const updatedAt = changes.checkpoint.version?.updatedAt;
     this.dataUpdatedAt = updatedAt ? new Date(updatedAt) : null;

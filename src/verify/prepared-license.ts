@@ -3,6 +3,7 @@ import type { RawRecord } from '../portals/portal-adapter.js';
 import { textOf, type LicenseFields } from './license-fields.js';
 import { categoryFits, isPersonalKind, type LicenseKind } from './license-kind.js';
 import { normalizeHolder, splitScope } from './normalize-text.js';
+import type { ScopeSets } from './scope-sets.js';
 import { statusMeaning, type StatusMeaning } from './status-words.js';
 import type { VerdictLicense } from './verdict.js';
 
@@ -41,7 +42,7 @@ export const NO_START = -(2 ** 30);
 /** `until` of a licence without an end date. */
 export const NO_END = 2 ** 30;
 
-/** Reads a registry row for a kind. Pure: no I/O. */
+/** Reads a registry row for a kind. No I/O; `scopes`, when given, shares the scope sets of many rows. */
 export function prepareLicense(
   kind: LicenseKind,
   record: RawRecord,
@@ -49,6 +50,7 @@ export function prepareLicense(
   fallbackNumber: string,
   parseDate: (value: string) => Date | null,
   warnings?: readonly string[],
+  scopes?: ScopeSets,
 ): PreparedLicense {
   const personal = isPersonalKind(kind);
   const number = textOf(record, fields.number) ?? fallbackNumber;
@@ -62,16 +64,15 @@ export function prepareLicense(
   const category = textOf(record, fields.category);
   const from = validFrom === undefined ? null : parseDate(validFrom);
   const to = validTo === undefined ? null : parseDate(validTo);
-  const license: VerdictLicense = {
-    number,
-    ...(holder === undefined ? {} : { holder: personal ? mask.name(holder) : holder }),
-    ...(creditCode === undefined ? {} : { creditCode }),
-    ...(validFrom === undefined ? {} : { validFrom }),
-    ...(validTo === undefined ? {} : { validTo }),
-    ...(status === undefined ? {} : { status }),
-    ...(scope === undefined ? {} : { scope }),
-    ...(category === undefined ? {} : { category }),
-  };
+  // Built field by field: a snapshot prepares every row of a registry, and spreads cost more.
+  const license: { -readonly [K in keyof VerdictLicense]: VerdictLicense[K] } = { number };
+  if (holder !== undefined) license.holder = personal ? mask.name(holder) : holder;
+  if (creditCode !== undefined) license.creditCode = creditCode;
+  if (validFrom !== undefined) license.validFrom = validFrom;
+  if (validTo !== undefined) license.validTo = validTo;
+  if (status !== undefined) license.status = status;
+  if (scope !== undefined) license.scope = scope;
+  if (category !== undefined) license.category = category;
   return {
     // A registry of people may hold their numbers in free text (a scope, a status note).
     license: personal ? (mask.redact(license) as VerdictLicense) : license,
@@ -83,7 +84,7 @@ export function prepareLicense(
     // An expiry date is the last valid day: a licence "valid until 2030-08-19" is good all that day.
     until: to ? Math.floor((to.getTime() + DAY) / MINUTE) : NO_END,
     meaning: statusMeaning(status),
-    scope: scope === undefined ? undefined : new Set(scope),
+    scope: scope === undefined ? undefined : scopes ? scopes.of(scope) : new Set(scope),
     categoryFits: categoryFits(kind, category),
     warnings,
   };

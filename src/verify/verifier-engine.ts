@@ -15,6 +15,7 @@ import { LicenseSnapshot } from './license-snapshot.js';
 import { LookupCache, type LookupCacheOptions } from './lookup-cache.js';
 import { maskPersonalError } from './personal-error.js';
 import { prepareAnswer, prepareLicense, type InterfaceAnswer, type PreparedLicense } from './prepared-license.js';
+import { ScopeSets } from './scope-sets.js';
 import type { Verdict, VerdictChecks, VerdictLicense, VerdictSource, VerdictStatus, VerifyItem } from './verdict.js';
 import { readItem } from './verify-item.js';
 
@@ -47,6 +48,10 @@ export class VerifierEngine {
   private ready: Promise<Ready> | undefined;
   private loaded: Ready | undefined;
   private snapshot: LicenseSnapshot<SnapshotEntry> | undefined;
+  private readonly scopes = new ScopeSets();
+  /** The last number the snapshot normalised as a valid one, and its format warnings. */
+  private indexedKey: string | undefined;
+  private indexedWarnings: readonly string[] = NO_WARNINGS;
 
   constructor(
     private readonly adapter: PortalAdapter,
@@ -199,14 +204,23 @@ export class VerifierEngine {
 
   private normalizeNumber(value: string): string {
     const format = checkNumberFormat(this.kind, value);
-    return format.ok ? format.value : value.trim().toUpperCase();
+    if (!format.ok) return value.trim().toUpperCase();
+    this.indexedKey = format.value;
+    this.indexedWarnings = format.warnings;
+    return format.value;
   }
 
   private snapshotEntry(row: RawRecord, key: string, fields: Partial<LicenseFields>): SnapshotEntry {
-    const format = checkNumberFormat(this.kind, key);
-    // A number that is in the index in its normalised form passes the same format check again.
-    const warnings = format.ok ? (format.warnings.length ? Object.freeze(format.warnings) : NO_WARNINGS) : undefined;
-    return prepareLicense(this.kind, row, fields, key, (value) => this.adapter.parseTimestamp(value), warnings);
+    // The snapshot reads a row's key just before preparing it. Validators judge the normalised
+    // form, so the key's own check has the warnings found then; other keys are checked here.
+    let found: readonly string[] | undefined;
+    if (key === this.indexedKey) found = this.indexedWarnings;
+    else {
+      const format = checkNumberFormat(this.kind, key);
+      found = format.ok ? format.warnings : undefined;
+    }
+    const warnings = found === undefined ? undefined : found.length ? Object.freeze([...found]) : NO_WARNINGS;
+    return prepareLicense(this.kind, row, fields, key, (value) => this.adapter.parseTimestamp(value), warnings, this.scopes);
   }
 
   /** The snapshot's verdict for one item: synchronous, no network. */
