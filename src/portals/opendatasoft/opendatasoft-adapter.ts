@@ -112,11 +112,11 @@ export class OpendatasoftAdapter implements PortalAdapter {
         },
       };
     }
-    // One count first: it sizes the parallel pages, and tells how many rows an export must hold.
-    const counted = await this.get(`${url}/records`, { ...filters, limit: 0 }, RecordsSchema, 'records', { cache: false, ...options });
-    const total = counted.total_count;
+    // One count: it sizes the parallel pages, and tells how many rows an export must hold.
+    const counting = this.get(`${url}/records`, { ...filters, limit: 0 }, RecordsSchema, 'records', { cache: false, ...options }).then((page) => page.total_count);
 
     if (query.limit !== undefined && query.limit <= ODS_MAX_WINDOW) {
+      const total = await counting;
       const pageSize = Math.min(query.pageSize, ODS_MAX_LIMIT);
       return {
         kind: 'pages',
@@ -133,12 +133,16 @@ export class OpendatasoftAdapter implements PortalAdapter {
       };
     }
 
-    const expected = query.limit === undefined ? total : Math.min(total, query.limit);
+    // The export opens while the count is on its way rather than one round trip after it; a stream
+    // that is never read must not leave the count's failure unhandled.
+    counting.catch(() => undefined);
+    const limit = query.limit;
+    const expecting = counting.then((total) => (limit === undefined ? total : Math.min(total, limit)));
     return {
       kind: 'stream',
       applied,
-      total: expected,
-      rows: (from, streamOptions) => this.exportRows(`${url}/exports/jsonl`, { ...filters, limit: query.limit }, from, expected, streamOptions),
+      total: undefined,
+      rows: (from, streamOptions) => this.exportRows(`${url}/exports/jsonl`, { ...filters, limit }, from, expecting, streamOptions),
     };
   }
 
@@ -198,8 +202,8 @@ export class OpendatasoftAdapter implements PortalAdapter {
    * Streams an export from its start, dropping the first `from` rows: Explore exports have no
    * resumable offset, and their order is the dataset's own stable one (or `order_by`'s).
    */
-  private async *exportRows(url: string, params: Params, from: number, expected: number, options: CallOptions): AsyncGenerator<RawRecord[]> {
-    const { data: body } = await this.transport.request({
+  private async *exportRows(url: string, params: Params, from: number, expecting: Promise<number>, options: CallOptions): AsyncGenerator<RawRecord[]> {
+    const opening = this.transport.request({
       method: 'GET',
       url,
       searchParams: params,
@@ -218,6 +222,15 @@ export class OpendatasoftAdapter implements PortalAdapter {
       credentialFingerprint: this.credentialFingerprint,
       ...transportCallOptions(options),
     });
+    let expected: number;
+    try {
+      // The count's failure (a bad filter, a missing dataset) is the one reported, as when it went first.
+      expected = await expecting;
+    } catch (error) {
+      opening.then(({ data }) => data.cancel().catch(() => undefined), () => undefined);
+      throw error;
+    }
+    const { data: body } = await opening;
     yield* jsonlBatches(body, { skip: from, expected, signal: options.signal });
   }
 

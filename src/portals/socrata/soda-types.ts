@@ -20,16 +20,40 @@ function readJsonArray(text: string | null): string[] | undefined {
   }
 }
 
+/** How one column's cells are typed: the column and its converter. */
+export type CellConverter = readonly [field: string, convert: (value: unknown) => unknown];
+
+const toNumber = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+const toBoolean = (value: unknown): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
 /**
  * SODA sends every number as a string; the declared types say which cells are numbers and
- * booleans (`checkbox`). Text that is no number is left as it came rather than guessed.
+ * booleans (`checkbox`). Only those columns get a converter, worked out once per page rather
+ * than per cell, so text columns cost nothing.
  */
-export function coerceRow(row: RawRecord, types: ReadonlyMap<string, string>): RawRecord {
-  for (const [field, value] of Object.entries(row)) {
-    const type = types.get(field);
-    if (type === undefined) continue;
-    if (NUMERIC.has(type) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) row[field] = Number(value);
-    else if (type === 'checkbox' && (value === 'true' || value === 'false')) row[field] = value === 'true';
+export function cellConverters(types: ReadonlyMap<string, string>): CellConverter[] {
+  const converters: CellConverter[] = [];
+  for (const [field, type] of types) {
+    if (NUMERIC.has(type)) converters.push([field, toNumber]);
+    else if (type === 'checkbox') converters.push([field, toBoolean]);
+  }
+  return converters;
+}
+
+/** Types a row's cells in place. Text that is no number is left as it came rather than guessed. */
+export function coerceCells(row: RawRecord, converters: readonly CellConverter[]): RawRecord {
+  for (const [field, convert] of converters) {
+    // Own cells only: a column named like an Object method must not read the prototype.
+    if (!Object.hasOwn(row, field)) continue;
+    const value = row[field];
+    const typed = convert(value);
+    if (typed !== value) row[field] = typed;
   }
   return row;
+}
+
+/** Types one row's cells from its columns' declared types (see {@link cellConverters}). */
+export function coerceRow(row: RawRecord, types: ReadonlyMap<string, string>): RawRecord {
+  return coerceCells(row, cellConverters(types));
 }
