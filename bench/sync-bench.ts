@@ -17,7 +17,9 @@ function median(values: number[]): number {
 }
 
 function setup(flavor: 'zhejiang' | 'ckan', rows: number): { sandbox: Sandbox; client: ReturnType<typeof createClient>; key: string } {
-  const sandbox = createSandbox({ flavor, seed: 11, sizes: { [DATASET]: rows }, sqlEnabled: flavor === 'ckan' });
+  // No page cache: a pull right after a mutation reads fresh pages, and the full read that follows
+  // would otherwise get them warm, comparing a cold read with a warm one.
+  const sandbox = createSandbox({ flavor, seed: 11, sizes: { [DATASET]: rows }, sqlEnabled: flavor === 'ckan', pageCache: 0 });
   const portal = flavor === 'zhejiang' ? portals.zhejiang({ baseUrl: sandbox.url, appSecret: sandbox.credentials.appSecret }) : portals.ckan({ baseUrl: sandbox.url });
   return { sandbox, client: createClient({ portal, fetch: sandbox.fetch, cache: false }), key: flavor === 'zhejiang' ? 'XKZBH' : 'license_no' };
 }

@@ -1,5 +1,6 @@
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import type { Checkpoint, FileMarker, PullStrategy } from './checkpoint.js';
+import { CompactHashes } from './compact-hashes.js';
 
 /** First line of every checkpoint file: the format and its version. */
 const MAGIC = 'KAIFANG-CHECKPOINT 1\n';
@@ -91,21 +92,10 @@ export function decodeCheckpoint(bytes: Uint8Array, location: string): Checkpoin
   const body = bytes.subarray(headerEnd + 1);
   if (body.length !== header.keysBytes + header.count * 8) fail(`is truncated or padded (${body.length} body bytes, expected ${header.keysBytes + header.count * 8})`);
   if (checksum(body) !== header.checksum) fail('is corrupt (checksum mismatch)');
-  let keys: unknown;
-  try {
-    keys = JSON.parse(decoder.decode(body.subarray(0, header.keysBytes)));
-  } catch {
-    return fail('has unreadable keys');
-  }
-  if (!Array.isArray(keys) || keys.length !== header.count) fail('has unreadable keys');
   const view = new DataView(body.buffer, body.byteOffset + header.keysBytes, header.count * 8);
-  const hashes = new Map<string, number>();
-  const list = keys as unknown[];
-  for (let index = 0; index < list.length; index++) {
-    const key = list[index];
-    if (typeof key !== 'string') fail('has unreadable keys');
-    hashes.set(key as string, view.getFloat64(index * 8, true));
-  }
+  const values = new Float64Array(header.count);
+  for (let index = 0; index < values.length; index++) values[index] = view.getFloat64(index * 8, true);
+  const hashes = CompactHashes.fromJson(decoder.decode(body.subarray(0, header.keysBytes)), values) ?? fail('has unreadable keys');
   return {
     format: 1,
     portal: header.portal,

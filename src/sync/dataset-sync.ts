@@ -10,6 +10,7 @@ import { validateRecord } from '../records/record-stream.js';
 import type { Change, ChangeSet } from './change-set.js';
 import type { Checkpoint, FileMarker, PullStrategy } from './checkpoint.js';
 import { chooseStrategy } from './choose-strategy.js';
+import { CompactHashes } from './compact-hashes.js';
 import { DatasetDriftError } from './dataset-drift-error.js';
 import type { PullResult } from './pull-result.js';
 import { readFileSnapshot } from './read-file-snapshot.js';
@@ -144,7 +145,7 @@ export class DatasetSync<T> {
     if (!checkpoint) return undefined;
     const expected = { portal: this.adapter.family, baseUrl: this.adapter.baseUrl, dataset: this.dataset, key: this.options.key };
     const mismatch = (Object.keys(expected) as (keyof typeof expected)[]).find((field) => checkpoint[field] !== expected[field]);
-    if (checkpoint.format !== 1 || !(checkpoint.hashes instanceof Map) || mismatch) {
+    if (checkpoint.format !== 1 || !(checkpoint.hashes instanceof Map || checkpoint.hashes instanceof CompactHashes) || mismatch) {
       const location = this.location();
       throw new CheckpointError(
         `Checkpoint ${location} belongs to ${checkpoint.portal} ${checkpoint.baseUrl}, dataset ${checkpoint.dataset}, key ${checkpoint.key}; ` +

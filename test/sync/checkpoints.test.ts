@@ -27,7 +27,9 @@ describe('checkpoint encoding', () => {
     const original = checkpoint(1000);
     (original.hashes as Map<string, number>).set('a "quoted"\nkey 许可', 2 ** 52 - 1);
     const decoded = decodeCheckpoint(encodeCheckpoint(original), 'memory');
-    expect(decoded).toEqual(original);
+    expect({ ...decoded, hashes: new Map(decoded.hashes) }).toEqual(original);
+    for (const [key, hash] of original.hashes) expect(decoded.hashes.get(key)).toBe(hash);
+    expect(decoded.hashes.get('JY-not-a-key')).toBeUndefined();
   });
 
   it('takes about 30 bytes per key', () => {

@@ -102,7 +102,8 @@ describe('sync of a CKAN file resource', () => {
     await setup.client.sync(FOOD.ckan.dataset, { key: FOOD.ckan.key, store, resource }).pull();
     const saved = (await store.load(FOOD.ckan.dataset)) as Checkpoint;
     expect(saved.file).toMatchObject({ id: resource, etag: expect.stringMatching(/^".+"$/) });
-    expect(decodeCheckpoint(encodeCheckpoint(saved), 'memory')).toEqual(saved);
+    const reloaded = decodeCheckpoint(encodeCheckpoint(saved), 'memory');
+    expect({ ...reloaded, hashes: new Map(reloaded.hashes) }).toEqual(saved);
     const { file: _file, ...apiCheckpoint } = saved;
     const decoded = decodeCheckpoint(encodeCheckpoint(apiCheckpoint), 'memory');
     expect(decoded.file).toBeUndefined();
