@@ -12,7 +12,7 @@ import type { VerifierOptions, VerifyManyOptions } from './license-verifier.js';
 import { DatasetSync } from '../sync/dataset-sync.js';
 import { MemoryCheckpointStore } from '../sync/memory-checkpoint-store.js';
 import { LicenseSnapshot } from './license-snapshot.js';
-import { LookupCache, type LookupCacheOptions } from './lookup-cache.js';
+import { LookupCache } from './lookup-cache.js';
 import { maskPersonalError } from './personal-error.js';
 import { prepareAnswer, prepareLicense, type InterfaceAnswer, type PreparedLicense } from './prepared-license.js';
 import { ScopeSets } from './scope-sets.js';

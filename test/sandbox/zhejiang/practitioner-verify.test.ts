@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetDefinitions } from '../../../src/sandbox/data/index.js';
 import { createSandbox } from '../../../src/sandbox/index.js';
-import { decoded, getJson, movableClock, refreshByKey, verify } from './zhejiang-requests.js';
+import { decoded, movableClock, refreshByKey, verify } from './zhejiang-requests.js';
 
 const practitioners = datasetDefinitions({ extra: 0 }).find((definition) => definition.id === 'zj-medical-practitioners')!;
 const column = (pinyin: string) => practitioners.columns.find((candidate) => candidate.pinyin === pinyin)!.name;

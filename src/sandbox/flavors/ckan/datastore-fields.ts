@@ -1,5 +1,5 @@
-import { mask } from '../../../ids/index.js';
-import type { ColumnDefinition, ColumnType, DatasetDefinition, Row } from '../../data/dataset-definition.js';
+import { cellValue, type CellFormat } from '../../cell-value.js';
+import type { ColumnType, DatasetDefinition, Row } from '../../data/dataset-definition.js';
 
 /** A DataStore column type as `datastore_search` reports it in `fields`. */
 export type DatastoreType = 'int' | 'int4' | 'numeric' | 'text' | 'timestamp';
@@ -33,27 +33,12 @@ export function datastoreFields(definition: DatasetDefinition): DatastoreField[]
  */
 export function datastoreRecord(definition: DatasetDefinition, row: Row, rowId: number): DatastoreRecord {
   const record: DatastoreRecord = { _id: rowId };
-  for (const column of definition.columns) record[column.name] = cellValue(column, row[column.name]);
+  for (const column of definition.columns) record[column.name] = cellValue(column, row[column.name], CKAN_CELLS);
   return record;
 }
 
-function cellValue(column: ColumnDefinition, value: string | number | null | undefined): string | number | null {
-  if (value === undefined || value === null || value === '') return value === '' && column.type === 'string' ? '' : null;
-  switch (column.type) {
-    case 'integer':
-    case 'number': {
-      const number = typeof value === 'number' ? value : Number(value);
-      return Number.isFinite(number) ? number : null;
-    }
-    case 'date':
-    case 'datetime':
-      return toTimestamp(String(value));
-    case 'string': {
-      const text = String(value);
-      return column.masked ? mask[column.masked](text) : text;
-    }
-  }
-}
+// PostgreSQL's JSON rendering of `date`/`timestamp` columns; text columns keep "" as loaded.
+const CKAN_CELLS: CellFormat = { date: (text) => toTimestamp(text), datetime: (text) => toTimestamp(text), keepEmptyText: true };
 
 /**
  * A date or datetime in PostgreSQL's JSON rendering of `timestamp`: `2026-01-02T00:00:00`,

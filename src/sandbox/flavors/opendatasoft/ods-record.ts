@@ -1,5 +1,5 @@
-import { mask } from '../../../ids/index.js';
-import type { ColumnDefinition, ColumnType, DatasetDefinition, Row } from '../../data/dataset-definition.js';
+import { cellValue, type CellFormat } from '../../cell-value.js';
+import type { ColumnType, DatasetDefinition, Row } from '../../data/dataset-definition.js';
 
 /** Explore's field types, as `fields[].type` reports them. */
 export type OdsFieldType = 'text' | 'int' | 'double' | 'date' | 'datetime';
@@ -31,28 +31,12 @@ export function odsFields(definition: DatasetDefinition): OdsField[] {
  */
 export function odsRecord(definition: DatasetDefinition, row: Row): Record<string, string | number | null> {
   const record: Record<string, string | number | null> = {};
-  for (const column of definition.columns) record[column.name] = cellValue(column, row[column.name]);
+  for (const column of definition.columns) record[column.name] = cellValue(column, row[column.name], ODS_CELLS);
   return record;
 }
 
-function cellValue(column: ColumnDefinition, value: string | number | null | undefined): string | number | null {
-  if (value === undefined || value === null || value === '') return null;
-  switch (column.type) {
-    case 'integer':
-    case 'number': {
-      const number = typeof value === 'number' ? value : Number(value);
-      return Number.isFinite(number) ? number : null;
-    }
-    case 'date':
-      return String(value).slice(0, 10);
-    case 'datetime':
-      return withZone(String(value));
-    case 'string': {
-      const text = String(value);
-      return column.masked ? mask[column.masked](text) : text;
-    }
-  }
-}
+// Explore writes dates as days and datetimes with an explicit zone.
+const ODS_CELLS: CellFormat = { date: (text) => text.slice(0, 10), datetime: (text) => withZone(text) };
 
 /** `2026-01-02T03:04:05Z` or `…05.000Z` → `2026-01-02T03:04:05+00:00`, as Explore writes datetimes. */
 export function withZone(text: string): string {

@@ -1,5 +1,5 @@
-import { mask } from '../../../ids/index.js';
-import type { ColumnDefinition, ColumnType, DatasetDefinition, Row } from '../../data/dataset-definition.js';
+import { cellValue, type CellFormat } from '../../cell-value.js';
+import type { ColumnType, DatasetDefinition } from '../../data/dataset-definition.js';
 import type { DatasetState } from '../../dataset-state.js';
 
 /** A SODA data type as `X-SODA2-Types` and `/api/views` name it. */
@@ -60,26 +60,12 @@ export function sodaRow(state: DatasetState, position: number): SodaRow | undefi
   // Rows added after the base set were created by their mutation; base rows at release at the latest.
   const created = rowId > state.baseCount || updated < released ? updated : released;
   const out: SodaRow = { ':id': rowIdentifier(rowId), ':created_at': created, ':updated_at': updated };
-  for (const column of definition.columns) out[column.name] = cellValue(column, row);
+  for (const column of definition.columns) out[column.name] = cellValue(column, row[column.name], SODA_CELLS);
   return out;
 }
 
-function cellValue(column: ColumnDefinition, row: Row): string | number | null {
-  const value = row[column.name];
-  if (value === undefined || value === null || value === '') return null;
-  switch (column.type) {
-    case 'integer':
-    case 'number': {
-      const number = typeof value === 'number' ? value : Number(value);
-      return Number.isFinite(number) ? number : null;
-    }
-    case 'date':
-    case 'datetime':
-      return floatingTimestamp(String(value));
-    case 'string':
-      return column.masked ? mask[column.masked](String(value)) : String(value);
-  }
-}
+// SODA writes floating timestamps for both dates and datetimes, and omits empty cells.
+const SODA_CELLS: CellFormat = { date: floatingTimestamp, datetime: floatingTimestamp };
 
 /**
  * `2026-01-02`, `2026-01-02T03:04:05Z` or `2026-01-02 03:04` as a floating timestamp
