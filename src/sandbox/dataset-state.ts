@@ -197,17 +197,53 @@ export class DatasetState {
   }
 
   /**
-   * Positions (in order) of every row that can have been stamped at or after `since`, when that is
-   * cheap to tell: after the base data's last update only mutated rows qualify. `undefined` means
-   * "scan them all" (live data, or a date inside the base data's history).
+   * Positions (in order) of every row that can have been stamped at or after `since`, without
+   * generating the others: mutated rows, plus the base rows whose generated `updated_at` is that
+   * late, found in an index of base stamps built on first use (one pass over the base rows, as a
+   * database keeps an index on its modification column). `undefined` for live data: every row
+   * changes with the clock.
    */
   positionsUpdatedSince(since: Date): number[] | undefined {
-    if (this.definition.live || !(since.getTime() > new Date(this.definition.baseUpdatedAt).getTime())) return undefined;
-    const positions: number[] = [];
-    for (const index of this.overrides.keys()) positions.push(index - removedBelow(this.removedBase, index));
+    if (this.definition.live) return undefined;
+    const positions = new Set<number>();
+    if (since.getTime() <= new Date(this.definition.baseUpdatedAt).getTime()) {
+      const stamps = this.baseStamps();
+      const threshold = since.getTime();
+      // Stamps are sorted: walk back from the end while they are late enough.
+      for (let entry = stamps.times.length - 1; entry >= 0 && (stamps.times[entry] as number) >= threshold; entry--) {
+        const index = stamps.indices[entry] as number;
+        if (this.isRemoved(index)) continue;
+        positions.add(index - removedBelow(this.removedBase, index));
+      }
+    }
+    for (const index of this.overrides.keys()) positions.add(index - removedBelow(this.removedBase, index));
     const visibleBase = this.baseCount - this.removedBase.length;
-    for (let offset = 0; offset < this.appended.length; offset++) positions.push(visibleBase + offset);
-    return positions.sort((a, b) => a - b);
+    for (let offset = 0; offset < this.appended.length; offset++) positions.add(visibleBase + offset);
+    return [...positions].sort((a, b) => a - b);
+  }
+
+  private stampIndex: { readonly times: Float64Array; readonly indices: Uint32Array } | undefined;
+
+  /** Base rows' generated `updated_at`, sorted, with their indices (built once, not counted as generated rows). */
+  private baseStamps(): { readonly times: Float64Array; readonly indices: Uint32Array } {
+    if (this.stampIndex) return this.stampIndex;
+    const order = new Uint32Array(this.baseCount);
+    const byIndex = new Float64Array(this.baseCount);
+    for (let index = 0; index < this.baseCount; index++) {
+      order[index] = index;
+      const stamp = this.definition.row(this.seed, index, this.now())['updated_at'];
+      byIndex[index] = typeof stamp === 'string' ? Date.parse(stamp) : Number.NEGATIVE_INFINITY;
+    }
+    order.sort((a, b) => (byIndex[a] as number) - (byIndex[b] as number));
+    const times = new Float64Array(this.baseCount);
+    for (let entry = 0; entry < order.length; entry++) times[entry] = byIndex[order[entry] as number] as number;
+    this.stampIndex = { times, indices: order };
+    return this.stampIndex;
+  }
+
+  private isRemoved(index: number): boolean {
+    const at = sortedInsertionPoint(this.removedBase, index);
+    return this.removedBase[at] === index;
   }
 
   /** Finds the visible position of the row whose key equals `value` (a scan: the sandbox has no index). */

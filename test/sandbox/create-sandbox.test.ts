@@ -161,3 +161,19 @@ describe('rendered pages', () => {
     expect(later.data.map((row) => row['KXBW'])).not.toEqual(before.data.map((row) => row['KXBW']));
   });
 });
+
+describe('rows modified since an instant', () => {
+  it('finds exactly the base and mutated rows stamped at or after it, through the ckan SQL action', async () => {
+    const sandbox = createSandbox({ flavor: 'ckan', clock, sqlEnabled: true, sizes: { 'nb-food-licenses': 400 } });
+    const all = (await ckanRows(sandbox, 'nb-food-licenses', 'limit=1000')).result.records;
+    const stamps = all.map((row) => String(row['updated_at'])).sort();
+    const since = stamps[stamps.length - 40] as string;
+    sandbox.mutate({ dataset: 'nb-food-licenses', update: 3, add: 2 });
+    const now = (await ckanRows(sandbox, 'nb-food-licenses', 'limit=1000')).result.records;
+    const expected = now.filter((row) => String(row['updated_at']) >= since).map((row) => row['license_no']).sort();
+    const sql = `SELECT * FROM "nb-food-licenses" WHERE "updated_at" >= '${since}'`;
+    const answer = await (await sandbox.fetch(`${sandbox.url}/api/3/action/datastore_search_sql?sql=${encodeURIComponent(sql)}`)).json();
+    expect(answer.result.records.map((row: Record<string, unknown>) => row['license_no']).sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThanOrEqual(40);
+  });
+});
