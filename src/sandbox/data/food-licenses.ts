@@ -117,7 +117,8 @@ function foodLicenseRow(seed: number, index: number): Row {
  * - 8% expired: status 有效 but `valid_until` before 2026-11-01;
  * - 3% revoked: status 注销 (60%), 吊销 (15%) or 撤销 (25%), dates still in force;
  * - 10% without 热食类食品制售: the food retailers (食品销售经营者, JY1);
- * - every other row is 有效 and in force on 2026-11-01.
+ * - every other row is 有效 and in force from its `issued_on` (up to 2026-11-19, the day before the
+ *   dataset's last update) until its `valid_until`, which is after 2026-11-01.
  * Numbers carry the county code of the address and the MOD 11,10 check digit; terms are five
  * years (`valid_until` is the day before the fifth anniversary of `issued_on`).
  */
