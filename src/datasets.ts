@@ -3,6 +3,7 @@ import type { DownloadOptions, DownloadResult } from './download/index.js';
 import { ArgumentError, UnsupportedError } from './errors/index.js';
 import type { Dataset } from './model/dataset.js';
 import { assertIdentifier } from './portals/path-segment.js';
+import { transportCallOptions } from './portals/transport-call-options.js';
 import type { CallOptions, DatasetVersion, PortalAdapter, RawRecord, RecordQuery } from './portals/portal-adapter.js';
 import { matchesText, matchesWhere, pickFields } from './records/client-filter.js';
 import { readPages } from './records/read-pages.js';
@@ -42,10 +43,7 @@ export class Datasets {
     assertIdentifier(id);
     if (options.resource !== undefined) assertIdentifier(options.resource, 'resource id');
     if (!this.adapter.openFile) throw new UnsupportedError(`${this.adapter.family} portals offer no file downloads in kaifang`);
-    const call: CallOptions = {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-    };
+    const call = transportCallOptions(options);
     const selection = { ...(options.resource !== undefined ? { resource: options.resource } : {}), ...(options.format !== undefined ? { format: options.format } : {}) };
     // Fresh metadata: a cached size or checksum of an older version would fail a good file.
     const file = await this.adapter.openFile(id, selection, { ...call, cache: false });
@@ -85,10 +83,7 @@ export class Datasets {
     assertIdentifier(id);
     const { aggregateRows, toAggregateQuery } = await import('./aggregate/index.js');
     const query = toAggregateQuery(options);
-    const call: CallOptions = {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-    };
+    const call = transportCallOptions(options);
     if (options.pushdown !== false && this.adapter.aggregate) {
       const rows = await this.adapter.aggregate(id, query, call);
       if (rows) return { rows, computedBy: 'portal' };
@@ -148,11 +143,7 @@ export class Datasets {
       coerce: options.coerce,
       maxBytes,
     };
-    const call: CallOptions = {
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-      ...(options.cache !== undefined ? { cache: options.cache } : {}),
-    };
+    const call = transportCallOptions(options);
 
     return new RecordStream(async function* (stream) {
       if (limit === 0) return;

@@ -1,7 +1,8 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import { HttpError } from '../errors/http-error.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
-import type { CallOptions, DatasetFile, OpenedFile } from '../portals/portal-adapter.js';
+import type { DatasetFile, OpenedFile } from '../portals/portal-adapter.js';
+import { transportCallOptions } from '../portals/transport-call-options.js';
 import { DownloadIntegrityError } from './download-integrity-error.js';
 import { DownloadInterruptedError } from './download-interrupted-error.js';
 import type { DownloadOptions, DownloadResult } from './download-options.js';
@@ -103,10 +104,7 @@ function streamSink(to: WritableStream<Uint8Array>): Sink {
  * existing `.part` file, the declared size and checksum checked before the file appears at `to`.
  */
 export async function downloadFile(file: DatasetFile, options: DownloadOptions, maxBytes: number | undefined): Promise<DownloadResult> {
-  const call: CallOptions = {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-  };
+  const call = transportCallOptions(options);
   if (typeof options.to !== 'string' && !(options.to instanceof WritableStream)) throw new ArgumentError('download needs `to`: a file path or a WritableStream');
   const sink = typeof options.to === 'string' ? await pathSink(options.to, options.resume ?? true) : streamSink(options.to);
   const expectedHash = parseExpectedHash(file.hash);
