@@ -6,7 +6,7 @@ export interface PullResult {
   readonly updated: RawRecord[];
   readonly removed: string[];
   /** Key → content hash after the changes. */
-  readonly hashes: Map<string, number>;
+  readonly hashes: ReadonlyMap<string, number>;
   readonly watermark: number | null;
   readonly pages: number;
   readonly rowsRead: number;

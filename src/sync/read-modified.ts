@@ -2,6 +2,7 @@ import type { CallOptions, PortalAdapter } from '../portals/portal-adapter.js';
 import { readPages } from '../records/read-pages.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { contentHash } from './content-hash.js';
+import { PatchedHashes } from './patched-hashes.js';
 import type { PullResult } from './pull-result.js';
 import { duplicateKey, rowKey } from './row-key.js';
 
@@ -26,7 +27,8 @@ export async function readModified(adapter: PortalAdapter, previous: ReadonlyMap
   if (!adapter.openChanges) throw new UnsupportedError(`${adapter.family} portals cannot read rows by modification time`);
   const since = new Date(read.watermark - read.overlap);
   const reader = await adapter.openChanges(read.dataset, { modifiedColumn: read.modifiedColumn, key: read.key, since, pageSize: read.pageSize }, read.call);
-  const hashes = new Map(previous);
+  // Only what changed: copying every previous key would cost more than reading the changes.
+  const changed = new Map<string, number>();
   const seen = new Set<string>();
   const added = [];
   const updated = [];
@@ -41,9 +43,11 @@ export async function readModified(adapter: PortalAdapter, previous: ReadonlyMap
       seen.add(key);
       const hash = contentHash(row);
       const before = previous.get(key);
-      if (before === undefined) added.push(row);
-      else if (before !== hash) updated.push(row);
-      hashes.set(key, hash);
+      if (before !== hash) {
+        if (before === undefined) added.push(row);
+        else updated.push(row);
+        changed.set(key, hash);
+      }
       const modified = adapter.parseTimestamp(row[read.modifiedColumn])?.getTime();
       if (modified !== undefined && !Number.isNaN(modified) && modified > watermark) watermark = modified;
     }
@@ -52,13 +56,10 @@ export async function readModified(adapter: PortalAdapter, previous: ReadonlyMap
   if (read.keyScan) {
     const present = await scanKeys(adapter, read);
     for (const key of previous.keys()) {
-      if (!present.has(key) && !seen.has(key)) {
-        removed.push(key);
-        hashes.delete(key);
-      }
+      if (!present.has(key) && !seen.has(key)) removed.push(key);
     }
   }
-  return { added, updated, removed, hashes, watermark, pages, rowsRead, keyScan: read.keyScan };
+  return { added, updated, removed, hashes: PatchedHashes.apply(previous, changed, removed), watermark, pages, rowsRead, keyScan: read.keyScan };
 }
 
 /** Every key in the dataset, reading only the key column where the portal can project. */

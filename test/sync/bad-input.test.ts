@@ -42,6 +42,22 @@ describe('bad input', () => {
     expect(() => client.sync('../x', { key: 'license_no', store })).toThrow();
     expect(paths).toEqual([]);
   });
+
+  it('throws a bad batchSize from run() itself, before anything is read', () => {
+    const { client, paths } = harness({ flavor: 'ckan' });
+    const sync = client.sync('nb-food-licenses', { key: 'license_no', store: new MemoryCheckpointStore() });
+    expect(() => sync.run(() => undefined, { batchSize: 0 })).toThrow(ArgumentError);
+    expect(paths).toEqual([]);
+  });
+
+  it('rejects pull(), run() and changes() with the store’s own error when the checkpoint cannot load', async () => {
+    const { client } = harness({ flavor: 'ckan' });
+    const failing = { load: async () => Promise.reject(new Error('disk gone')), save: async () => undefined, delete: async () => undefined };
+    const sync = client.sync('nb-food-licenses', { key: 'license_no', store: failing });
+    await expect(sync.pull()).rejects.toThrow('disk gone');
+    await expect(sync.run(() => undefined)).rejects.toThrow('disk gone');
+    await expect(sync.changes().next()).rejects.toThrow('disk gone');
+  });
 });
 
 describe('data changing during a pull', () => {

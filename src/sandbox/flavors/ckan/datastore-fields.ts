@@ -37,6 +37,15 @@ export function datastoreRecord(definition: DatasetDefinition, row: Row, rowId: 
   return record;
 }
 
+/**
+ * Renders one column of generated rows as {@link datastoreRecord} does, for reading a few cells
+ * without rendering whole rows; `undefined` for a column the dataset does not have.
+ */
+export function datastoreCell(definition: DatasetDefinition, name: string): ((row: Row) => string | number | null) | undefined {
+  const column = definition.columns.find((item) => item.name === name);
+  return column ? (row) => cellValue(column, row[name], CKAN_CELLS) : undefined;
+}
+
 // PostgreSQL's JSON rendering of `date`/`timestamp` columns; text columns keep "" as loaded.
 const CKAN_CELLS: CellFormat = { date: (text) => toTimestamp(text), datetime: (text) => toTimestamp(text), keepEmptyText: true };
 

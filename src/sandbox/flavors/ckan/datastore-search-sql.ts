@@ -1,13 +1,23 @@
+import type { Row } from '../../data/dataset-definition.js';
 import type { DatasetState } from '../../dataset-state.js';
 import { CkanActionError } from './action-error.js';
 import type { ActionRequest } from './action-request.js';
 import { assertReadable, findResource } from './dataset-lookup.js';
-import { datastoreFields, datastoreRecord, type DatastoreField, type DatastoreRecord } from './datastore-fields.js';
+import { datastoreCell, datastoreFields, datastoreRecord, type DatastoreField, type DatastoreRecord } from './datastore-fields.js';
 import { DATASTORE_MAX_ROWS } from './datastore-search.js';
 import { readString } from './param-validators.js';
 import { groupAggregate, type GroupMetric } from '../../group-aggregate.js';
 
 type Literal = string | number;
+
+/** A row that may match, with its ORDER BY values rendered. */
+interface Candidate {
+  readonly position: number;
+  readonly row: Row;
+  readonly sortKeys: readonly (Literal | null)[];
+  /** Epoch ms of each timestamp sort key, `NaN` where there is none: parsed once, not per comparison. */
+  readonly sortTimes: readonly number[];
+}
 type Condition =
   | { readonly kind: 'compare'; readonly field: string; readonly op: '=' | '<' | '<=' | '>' | '>='; readonly value: Literal }
   | { readonly kind: 'and' | 'or'; readonly left: Condition; readonly right: Condition };
@@ -47,27 +57,54 @@ export function datastoreSearchSql(request: ActionRequest): unknown {
   if (statement.where) checkFields(statement.where, byId);
   if (statement.metrics.length || statement.groupBy.length) return groupedAnswer(sql, statement, state, byId, selected);
 
-  const matching: DatastoreRecord[] = [];
+  const stamps: StampCache = new Map();
   // An incremental reader asks for `updated_at >= T`; after the base data only mutated rows can
   // match, and the dataset state lists those without generating the rest.
   const since = statement.where ? lowerBound(statement.where, 'updated_at') : undefined;
   const candidates = since ? state.positionsUpdatedSince(since) : undefined;
   const positions = candidates ?? allPositions(state.count);
+  // Only rows stamped at or after the bound can match: the others are not rendered whole.
+  const floor = candidates && since && byId.get('updated_at')?.type === 'timestamp' ? since.getTime() : undefined;
+  const stampOf = datastoreCell(state.definition, 'updated_at');
+  const sortCells = statement.orderBy.map((order) => datastoreCell(state.definition, order.field));
+  const sortFields = statement.orderBy.map((order) => byId.get(order.field) as DatastoreField);
+  const ordered: Candidate[] = [];
   for (const position of positions) {
-    const record = recordAt(state, position);
-    if (record && (!statement.where || evaluate(statement.where, record, byId))) matching.push(record);
+    const row = state.rowAt(position);
+    if (!row) continue;
+    if (floor !== undefined && stampOf) {
+      const stamp = stampOf(row);
+      if (typeof stamp === 'string' && cachedTimestampMs(stamp, stamps) < floor) continue;
+    }
+    // `_id` is the one ordered field that is not a column.
+    const sortKeys = sortCells.map((cell) => (cell ? cell(row) : (state.rowIdAt(position) as number)));
+    const sortTimes = sortKeys.map((key, index) => (key !== null && sortFields[index]?.type === 'timestamp' ? cachedTimestampMs(key, stamps) : Number.NaN));
+    ordered.push({ position, row, sortKeys, sortTimes });
   }
   if (statement.orderBy.length) {
-    matching.sort((a, b) => {
-      for (const order of statement.orderBy) {
-        const field = byId.get(order.field) as DatastoreField;
-        const result = compareValues(a[order.field] ?? null, b[order.field] ?? null, field);
+    // Sorting on the ordered columns alone, then rendering and filtering in that order, returns
+    // what sorting the rendered matches would (the sort is stable) without rendering every row.
+    ordered.sort((a, b) => {
+      for (let index = 0; index < statement.orderBy.length; index++) {
+        const order = statement.orderBy[index] as SelectStatement['orderBy'][number];
+        const left = a.sortTimes[index] as number;
+        const right = b.sortTimes[index] as number;
+        // Two parsed timestamps compare as compareValues would compare them.
+        const result = !Number.isNaN(left) && !Number.isNaN(right) ? left - right : compareValues(a.sortKeys[index] ?? null, b.sortKeys[index] ?? null, sortFields[index] as DatastoreField, stamps);
         if (result !== 0) return order.direction === 'asc' ? result : -result;
       }
       return 0;
     });
   }
   const limit = Math.min(statement.limit ?? DATASTORE_MAX_ROWS, DATASTORE_MAX_ROWS);
+  // Without a LIMIT at or under rows_max every match is counted, to flag a cut answer.
+  const countAll = statement.limit === undefined || statement.limit > DATASTORE_MAX_ROWS;
+  const matching: DatastoreRecord[] = [];
+  for (const candidate of ordered) {
+    if (!countAll && matching.length >= statement.offset + limit) break;
+    const record = datastoreRecord(state.definition, candidate.row, state.rowIdAt(candidate.position) as number);
+    if (!statement.where || evaluate(statement.where, record, byId, stamps)) matching.push(record);
+  }
   const rows = matching.slice(statement.offset, statement.offset + limit);
   const records = rows.map((record) => {
     const out: DatastoreRecord = {};
@@ -76,7 +113,7 @@ export function datastoreSearchSql(request: ActionRequest): unknown {
   });
   const result: Record<string, unknown> = { sql, records, fields: selected };
   // CKAN flags answers cut at rows_max rather than failing them.
-  if ((statement.limit === undefined || statement.limit > DATASTORE_MAX_ROWS) && matching.length - statement.offset > DATASTORE_MAX_ROWS) result['records_truncated'] = true;
+  if (countAll && matching.length - statement.offset > DATASTORE_MAX_ROWS) result['records_truncated'] = true;
   return result;
 }
 
@@ -102,10 +139,18 @@ function* allPositions(count: number): Generator<number> {
   for (let position = 0; position < count; position++) yield position;
 }
 
-/** The instant a condition requires `field` to be at or after, when every match must be (AND of comparisons). */
+/**
+ * The instant a condition requires `field` to be at or after, when every match must be: the
+ * later of an AND's bounds, the earlier of an OR's (a keyset page's `f > t OR (f = t AND …)` is bounded by t).
+ */
 function lowerBound(condition: Condition, field: string): Date | undefined {
-  if (condition.kind === 'and') return lowerBound(condition.left, field) ?? lowerBound(condition.right, field);
-  if (condition.kind !== 'compare' || condition.field !== field || (condition.op !== '>' && condition.op !== '>=')) return undefined;
+  if (condition.kind !== 'compare') {
+    const left = lowerBound(condition.left, field);
+    const right = lowerBound(condition.right, field);
+    if (condition.kind === 'or') return left && right ? (left < right ? left : right) : undefined;
+    return left && right ? (left > right ? left : right) : (left ?? right);
+  }
+  if (condition.field !== field || (condition.op !== '>' && condition.op !== '>=' && condition.op !== '=')) return undefined;
   const text = String(condition.value);
   const date = new Date(/(?:Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -130,15 +175,15 @@ function checkFields(condition: Condition, byId: ReadonlyMap<string, DatastoreFi
   }
 }
 
-function evaluate(condition: Condition, record: DatastoreRecord, byId: ReadonlyMap<string, DatastoreField>): boolean {
+function evaluate(condition: Condition, record: DatastoreRecord, byId: ReadonlyMap<string, DatastoreField>, stamps?: StampCache): boolean {
   if (condition.kind !== 'compare') {
-    const left = evaluate(condition.left, record, byId);
-    return condition.kind === 'and' ? left && evaluate(condition.right, record, byId) : left || evaluate(condition.right, record, byId);
+    const left = evaluate(condition.left, record, byId, stamps);
+    return condition.kind === 'and' ? left && evaluate(condition.right, record, byId, stamps) : left || evaluate(condition.right, record, byId, stamps);
   }
   const value = record[condition.field] ?? null;
   // SQL: a comparison with NULL is never true.
   if (value === null) return false;
-  const result = compareValues(value, condition.value, byId.get(condition.field) as DatastoreField);
+  const result = compareValues(value, condition.value, byId.get(condition.field) as DatastoreField, stamps);
   switch (condition.op) {
     case '=':
       return result === 0;
@@ -153,12 +198,18 @@ function evaluate(condition: Condition, record: DatastoreRecord, byId: ReadonlyM
   }
 }
 
+/**
+ * Parsed timestamps of one statement by their text: a filter and a sort compare the same cells
+ * many times, and parsing dominated the cost of a query.
+ */
+type StampCache = Map<Literal, number>;
+
 /** Compares as PostgreSQL would for the column's type; NULLs sort last, as in ascending order. */
-function compareValues(a: Literal | null, b: Literal | null, field: DatastoreField): number {
+function compareValues(a: Literal | null, b: Literal | null, field: DatastoreField, stamps?: StampCache): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   if (field.type === 'timestamp') {
-    const left = timestampMs(a);
-    const right = timestampMs(b);
+    const left = stamps ? cachedTimestampMs(a, stamps) : timestampMs(a);
+    const right = stamps ? cachedTimestampMs(b, stamps) : timestampMs(b);
     if (!Number.isNaN(left) && !Number.isNaN(right)) return left - right;
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -166,6 +217,15 @@ function compareValues(a: Literal | null, b: Literal | null, field: DatastoreFie
   const left = String(a);
   const right = String(b);
   return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function cachedTimestampMs(value: Literal, stamps: StampCache): number {
+  let time = stamps.get(value);
+  if (time === undefined) {
+    time = timestampMs(value);
+    stamps.set(value, time);
+  }
+  return time;
 }
 
 /** A naive timestamp is UTC in the DataStore. */
