@@ -21,6 +21,8 @@ export interface PullResult {
   readonly maxRssMb: number;
   /** Median server CPU time per row during the pull, in microseconds. */
   readonly serverMicrosPerRow: number;
+  /** Median CPU time of the pulling process per row (all its threads), in microseconds. */
+  readonly clientMicrosPerRow: number;
 }
 
 /** Everything one `npm run bench` measured. */

@@ -80,16 +80,16 @@ async function measureServe(server: ServerChild, rows: number): Promise<ServeRes
 }
 
 async function measurePulls(server: ServerChild, rows: number): Promise<PullResult[]> {
-  const samples = new Map<PullVariant, { ms: number; maxRssMb: number; serverMicrosPerRow: number }[]>();
+  const samples = new Map<PullVariant, { ms: number; maxRssMb: number; serverMicrosPerRow: number; clientMicrosPerRow: number }[]>();
   // Variants take turns within each run, so a change in the machine's load hits them alike.
   for (let run = 1; run <= plan.runs; run++) {
     for (const variant of pullVariants) {
       const result = await measured(server, () =>
-        runJsonChild<{ rows: number; ms: number; maxRssMb: number }>('pull-child.ts', [
+        runJsonChild<{ rows: number; ms: number; maxRssMb: number; clientMicrosPerRow: number }>('pull-child.ts', [
           '--variant', variant, '--url', server.url, '--secret', server.appSecret, '--rows', String(rows),
         ]),
       );
-      log(`pull ${variant} ${rows} rows, run ${run}: ${(result.ms / 1000).toFixed(2)} s, RSS ${result.maxRssMb.toFixed(0)} MB, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
+      log(`pull ${variant} ${rows} rows, run ${run}: ${(result.ms / 1000).toFixed(2)} s, RSS ${result.maxRssMb.toFixed(0)} MB, client ${result.clientMicrosPerRow.toFixed(2)} µs/row, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
       samples.set(variant, [...(samples.get(variant) ?? []), result]);
     }
   }
@@ -103,6 +103,7 @@ async function measurePulls(server: ServerChild, rows: number): Promise<PullResu
       rowsPerSecond: rows / (ms / 1000),
       maxRssMb: Math.max(...runs.map((sample) => sample.maxRssMb)),
       serverMicrosPerRow: median(runs.map((sample) => sample.serverMicrosPerRow)),
+      clientMicrosPerRow: median(runs.map((sample) => sample.clientMicrosPerRow)),
     };
   });
 }

@@ -1,16 +1,11 @@
 import { Catalog } from './catalog.js';
 import { Datasets } from './datasets.js';
-import {
-  createTransport,
-  type CacheOptions,
-  type FetchFunction,
-  type RateLimitOptions,
-  type RetryOptions,
-  type TransportHooks,
-} from './http/index.js';
+import { lazyTransport } from './http/lazy-transport.js';
+import type { RateLimitOptions } from './http/rate-limiter.js';
+import type { CacheOptions, FetchFunction, RetryOptions, TransportHooks } from './http/transport-types.js';
 import type { PortalFamily } from './model/dataset.js';
 import type { PortalDefinition } from './portals/portal-adapter.js';
-import { createSync, type SyncMethod } from './sync/index.js';
+import { createSync, type SyncMethod } from './sync/create-sync.js';
 import { Licenses } from './verify/licenses.js';
 import { maskPersonalText, masksPersonalData, type PrivacyOptions } from './privacy/index.js';
 import { guardOpenClass } from './compliance/index.js';
@@ -71,7 +66,8 @@ export interface Client {
  */
 export function createClient(options: ClientOptions): Client {
   const { portal } = options;
-  const transport = createTransport({
+  // The HTTP layer loads on the first request, as the family's adapter does.
+  const transport = lazyTransport({
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
     ...(options.retry !== undefined ? { retry: options.retry } : {}),

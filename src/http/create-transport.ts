@@ -44,7 +44,7 @@ interface PreparedRequest<T> {
   timeout: number | false;
   redact: (text: string) => string;
   /** The URL with secrets redacted, for the cache key. */
-  keyUrl: string;
+  keyUrl: () => string;
   secrets: string[];
 }
 
@@ -152,18 +152,19 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   function prepare<T>(spec: RequestSpec<T>): PreparedRequest<T> {
     const method = String(spec.method).toUpperCase() as HttpMethod;
-    const shownUrl = redactText(redactUrl(String(spec.url), secretParams), { secrets: spec.secrets ?? [] });
+    // Only an error shows the URL as given; a page read never pays for redacting it.
+    const shownUrl = (): string => redactText(redactUrl(String(spec.url), secretParams), { secrets: spec.secrets ?? [] });
     if (!METHODS.includes(method)) {
-      throw new KaifangError(`unsupported method ${String(spec.method)} for ${shownUrl}`, 'INVALID_REQUEST');
+      throw new KaifangError(`unsupported method ${String(spec.method)} for ${shownUrl()}`, 'INVALID_REQUEST');
     }
     let url: URL;
     try {
       url = new URL(spec.url);
     } catch {
-      throw new KaifangError(`invalid request URL: ${shownUrl}`, 'INVALID_REQUEST');
+      throw new KaifangError(`invalid request URL: ${shownUrl()}`, 'INVALID_REQUEST');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new KaifangError(`unsupported URL protocol ${url.protocol} in ${shownUrl}`, 'INVALID_REQUEST');
+      throw new KaifangError(`unsupported URL protocol ${url.protocol} in ${shownUrl()}`, 'INVALID_REQUEST');
     }
     const params = spec.searchParams;
     if (params instanceof URLSearchParams) {
@@ -182,10 +183,19 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const redactSecrets = (text: string): string => redactText(text, { secretParams, secrets });
     const extra = options.redactText;
     const redact = extra ? (text: string): string => extra(redactSecrets(text)) : redactSecrets;
+    const href = url.href;
+    // The redacted URL is worked out on first use (a cache key, a hook, an error), not per page read.
     // The cache key keeps what `redactText` would hide (e.g. a name masked to 张*): two callers must never share an answer.
-    const keyUrl = redactSecrets(redactUrl(url.href, secretParams));
-    const info = { method, url: extra ? extra(keyUrl) : keyUrl };
-    return { spec, method, url: url.href, headers, body, info, keyUrl, timeout: resolveTimeout(spec.timeout), redact, secrets };
+    let keyUrl: string | undefined;
+    let shown: string | undefined;
+    const redactedKeyUrl = (): string => (keyUrl ??= redactSecrets(redactUrl(href, secretParams)));
+    const info: RequestInfo = {
+      method,
+      get url() {
+        return (shown ??= extra ? extra(redactedKeyUrl()) : redactedKeyUrl());
+      },
+    };
+    return { spec, method, url: href, headers, body, info, keyUrl: redactedKeyUrl, timeout: resolveTimeout(spec.timeout), redact, secrets };
   }
 
   /** One attempt: wait for the limiter, send, read the body, check the status, run `parse`. */
@@ -196,19 +206,31 @@ export function createTransport(options: TransportOptions = {}): Transport {
     stale: CachedResponse | undefined,
   ): Promise<RunResult<T>> {
     const { spec, method, info } = request;
-    const timeoutController = request.timeout === false ? undefined : new AbortController();
+    // One controller per attempt, fed by the caller's signal and the timer. A listener removed when
+    // the attempt ends (rather than AbortSignal.any or AbortSignal.timeout) leaves nothing behind
+    // on a signal that lives for a whole read of thousands of pages.
+    const attemptController = new AbortController();
+    let timedOut = false;
+    let streamed = false;
+    const forwardAbort = (): void => attemptController.abort(signal?.reason);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let release: (() => void) | undefined;
     try {
       release = await limiter?.acquire(signal);
-      const signals = [signal, timeoutController?.signal].filter((s): s is AbortSignal => s !== undefined);
-      // A timer cleared when the attempt ends (rather than AbortSignal.timeout) leaves nothing running.
-      if (timeoutController) {
-        timer = setTimeout(() => timeoutController.abort(new DOMException('attempt timed out', 'TimeoutError')), request.timeout as number);
+      signal?.throwIfAborted();
+      signal?.addEventListener('abort', forwardAbort, { once: true });
+      if (request.timeout !== false) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          attemptController.abort(new DOMException('attempt timed out', 'TimeoutError'));
+        }, request.timeout);
       }
-      const headers = new Headers(request.headers);
-      if (stale?.etag !== undefined) headers.set('if-none-match', stale.etag);
-      if (stale?.lastModified !== undefined) headers.set('if-modified-since', stale.lastModified);
+      let headers = request.headers;
+      if (stale?.etag !== undefined || stale?.lastModified !== undefined) {
+        headers = new Headers(headers);
+        if (stale.etag !== undefined) headers.set('if-none-match', stale.etag);
+        if (stale.lastModified !== undefined) headers.set('if-modified-since', stale.lastModified);
+      }
       hooks.onRequest?.({ method, url: info.url, headers: redactHeaders(headers, secretHeaders), attempt: attemptNumber });
 
       let response: Response;
@@ -218,13 +240,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
           method,
           headers,
           ...(request.body === undefined ? {} : { body: request.body }),
-          ...(signals.length === 0 ? {} : { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) }),
+          signal: attemptController.signal,
         });
-        // A stream answer's body is handed to `parse` unread; an error answer is read as usual.
-        text = method === 'HEAD' || (spec.responseType === 'stream' && response.ok) ? '' : await readBody(response, maxResponseBytes);
+        // A stream answer's body is handed to `parse` unread, and the caller's signal must still
+        // cancel it while it is read; an error answer is read as usual.
+        streamed = spec.responseType === 'stream' && response.ok;
+        text = method === 'HEAD' || streamed ? '' : await readBody(response, maxResponseBytes);
       } catch (error) {
         if (signal?.aborted || error instanceof ResponseTooLargeError) throw error;
-        if (timeoutController?.signal.aborted) throw new TimeoutError(request.timeout as number);
+        if (timedOut) throw new TimeoutError(request.timeout as number);
         const reason = error instanceof Error ? error.message : String(error);
         throw new NetworkError(`network error: ${reason}`, { cause: error });
       }
@@ -274,6 +298,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       throw scrubError(error, info, request.redact);
     } finally {
       clearTimeout(timer);
+      if (!streamed) signal?.removeEventListener('abort', forwardAbort);
       release?.();
     }
   }
@@ -325,9 +350,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   function startSharedRun<T>(key: string, request: PreparedRequest<T>, stale: CachedResponse | undefined, ttl: number | undefined): SharedRun {
     const controller = new AbortController();
-    const promise = run(request, controller.signal, stale).then((result) => {
+    const promise = run(request, controller.signal, stale).then(async (result) => {
       const noStore = /\bno-store\b/i.test(result.headers.get('cache-control') ?? '');
-      if (result.status >= 200 && result.status < 300 && !noStore) cache?.store(key, cacheEntryOf(result), ttl);
+      if (result.status >= 200 && result.status < 300 && !noStore) await cache?.store(key, cacheEntryOf(result), ttl);
       return result;
     });
     const shared: SharedRun = { promise, controller, waiters: 0 };
@@ -362,9 +387,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
 
     const bodyText = prepared.body === undefined ? '' : String(prepared.body);
-    const key = [method, prepared.keyUrl, fingerprint(bodyText), spec.credentialFingerprint ?? ''].join(' ');
+    const key = [method, prepared.keyUrl(), fingerprint(bodyText), spec.credentialFingerprint ?? ''].join(' ');
     const ttl = typeof spec.cache === 'object' ? spec.cache.ttl : undefined;
-    const { fresh, stale } = cache.lookup(key, ttl);
+    // The first lookup waits for lru-cache to load; identical callers meet in `inFlight` after it.
+    const { fresh, stale } = await cache.lookup(key, ttl);
+    spec.signal?.throwIfAborted();
     if (fresh) {
       hooks.onCacheHit?.({ method, url: info.url, status: fresh.status, revalidated: false });
       const headers = new Headers(fresh.headers);

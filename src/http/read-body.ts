@@ -1,4 +1,5 @@
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
+import { decodeUtf8 } from './decode-utf8.js';
 
 // Cancellation is not awaited: a tee'd or intercepted stream may never settle its cancel promise.
 const discard = (cancelled: Promise<void> | undefined): void => {
@@ -31,7 +32,7 @@ export async function readBody(response: Response, limit: number): Promise<strin
     chunks.push(value);
   }
   // One decode of the whole body is markedly cheaper than a streaming decode per chunk.
-  return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : concat(chunks, bytes));
+  return decodeUtf8(chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks, bytes));
 }
 
 function concat(chunks: readonly Uint8Array[], bytes: number): Uint8Array {

@@ -31,10 +31,34 @@ export function redactText(text: string, options: RedactTextOptions = {}): strin
   for (const secret of secrets) result = result.split(secret).join(REDACTED);
   const names = options.secretParams ?? DEFAULT_SECRET_PARAMS;
   if (names.length === 0) return result;
-  const alternatives = names.map(escapeRegExp).join('|');
-  const pair = new RegExp(`(^|[?&;\\s"'(,])(${alternatives})=(?!\\[REDACTED\\])[^&\\s"'<>#;,)]*`, 'gi');
+  const { pair, member } = patternsFor(names);
   result = result.replace(pair, (_match, lead: string, name: string) => `${lead}${name}=${REDACTED}`);
-  const member = new RegExp(`("(?:${alternatives})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\s]+)`, 'gi');
   result = result.replace(member, (_match, head: string) => `${head}"${REDACTED}"`);
   return result;
+}
+
+interface ParamPatterns {
+  /** `name=value` in a query string or free text. */
+  pair: RegExp;
+  /** `"name": value` in echoed JSON. */
+  member: RegExp;
+}
+
+// Every request redacts its URL with the same few name lists: compile each list's patterns once.
+const compiled = new Map<string, ParamPatterns>();
+const MAX_COMPILED = 32;
+
+function patternsFor(names: readonly string[]): ParamPatterns {
+  const cacheKey = names.join('\n');
+  let patterns = compiled.get(cacheKey);
+  if (!patterns) {
+    const alternatives = names.map(escapeRegExp).join('|');
+    patterns = {
+      pair: new RegExp(`(^|[?&;\\s"'(,])(${alternatives})=(?!\\[REDACTED\\])[^&\\s"'<>#;,)]*`, 'gi'),
+      member: new RegExp(`("(?:${alternatives})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|[^,}\\s]+)`, 'gi'),
+    };
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(cacheKey, patterns);
+  }
+  return patterns;
 }

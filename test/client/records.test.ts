@@ -105,6 +105,35 @@ describe('records on the zhejiang flavor', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requests.count('get_data')).toBe(afterBreak);
   });
+
+  it('sixteen pages in flight under the caller\'s signal raise no listener-leak warning', async () => {
+    const { client, sandbox } = sandboxClient({ flavor: 'zhejiang', sizes: SIZES });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const rows = await client.datasets.records(FOOD, { pageSize: 10, concurrency: 16, signal: new AbortController().signal }).toArray();
+      expect(rows).toHaveLength(rowCount(sandbox, FOOD));
+      // Node emits the warning on the next tick after the eleventh listener.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+  });
+
+  it('aborting the caller\'s signal mid-read stops every page in flight with the signal\'s reason', async () => {
+    const { client, requests } = sandboxClient({ flavor: 'zhejiang', sizes: SIZES });
+    const controller = new AbortController();
+    const reason = new Error('stopped by the caller');
+    const read = async () => {
+      for await (const _row of client.datasets.records(FOOD, { pageSize: 10, concurrency: 4, signal: controller.signal })) controller.abort(reason);
+    };
+    await expect(read()).rejects.toBe(reason);
+    const afterAbort = requests.count('get_data');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests.count('get_data')).toBe(afterAbort);
+  });
 });
 
 describe('records on the ckan flavor', () => {

@@ -62,6 +62,32 @@ describe('response cache', () => {
     expect(b.data).toEqual({ b: { shared: true } });
   });
 
+  it('sends one request for two concurrent identical GETs made before the cache has loaded, even with an immediate answer', async () => {
+    const { seen, handler } = countRequests(() => HttpResponse.json({ shared: true }));
+    server.use(http.get(`${BASE}/catalog`, handler));
+    const transport = createTransport();
+    const results = await Promise.all([
+      transport.request({ method: 'GET', url: `${BASE}/catalog`, parse: anyBody }),
+      transport.request({ method: 'GET', url: `${BASE}/catalog`, parse: anyBody }),
+    ]);
+    expect(seen).toHaveLength(1);
+    expect(results.map((result) => result.data)).toEqual([{ shared: true }, { shared: true }]);
+    const third = await transport.request({ method: 'GET', url: `${BASE}/catalog`, parse: anyBody });
+    expect(third.fromCache).toBe(true);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('rejects with the signal’s reason a call aborted while the cache loads, and sends nothing for it', async () => {
+    const { seen, handler } = countRequests(() => HttpResponse.json({}));
+    server.use(http.get(`${BASE}/catalog`, handler));
+    const transport = createTransport();
+    const controller = new AbortController();
+    const pending = transport.request({ method: 'GET', url: `${BASE}/catalog`, parse: anyBody, signal: controller.signal });
+    controller.abort(new Error('left the page'));
+    await expect(pending).rejects.toThrow('left the page');
+    expect(seen).toHaveLength(0);
+  });
+
   it('keeps a shared request alive for the callers that did not abort', async () => {
     const { seen, handler } = countRequests(async () => {
       await delay(50);

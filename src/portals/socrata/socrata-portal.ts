@@ -1,5 +1,5 @@
 import { ArgumentError } from '../../errors/index.js';
-import { fingerprint } from '../../http/index.js';
+import { fingerprint } from '../../http/fingerprint.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
 import type { PortalDefinition } from '../portal-adapter.js';
 import { lazyAdapter } from '../lazy-adapter.js';

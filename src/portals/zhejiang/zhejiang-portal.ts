@@ -1,4 +1,4 @@
-import { fingerprint } from '../../http/index.js';
+import { fingerprint } from '../../http/fingerprint.js';
 import type { PortalDefinition } from '../portal-adapter.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
 import { lazyAdapter } from '../lazy-adapter.js';
