@@ -10,10 +10,18 @@ export interface ServeResult {
   readonly serverMicrosPerRow: number;
 }
 
-/** One variant's full pull at one dataset size. */
+/**
+ * How the sandbox answers a page: `computing` renders its rows from (seed, index) on every request,
+ * as a portal runs its query; `replaying` sends a page kept from its first read, so the client's
+ * own cost decides the speed.
+ */
+export type ServerMode = 'computing' | 'replaying';
+
+/** One variant's full pull at one dataset size against one server mode. */
 export interface PullResult {
   readonly variant: PullVariant;
   readonly rows: number;
+  readonly server: ServerMode;
   /** Median duration of the pull, in milliseconds. */
   readonly ms: number;
   readonly rowsPerSecond: number;

@@ -10,7 +10,7 @@ import { runJsonChild, startServer, type ServerChild } from './child-process.js'
 import { PAGE_SIZE } from './page-url.js';
 import { pullVariants, type PullVariant } from './pull-variants.js';
 import { formatReport } from './report.js';
-import type { BenchResults, PullResult, ServeResult } from './results.js';
+import type { BenchResults, PullResult, ServeResult, ServerMode } from './results.js';
 import { median } from './statistics.js';
 
 interface Size {
@@ -22,6 +22,7 @@ interface Size {
 interface Plan {
   readonly runs: number;
   readonly sizes: readonly Size[];
+  readonly modes: readonly ServerMode[];
   readonly connections: readonly number[];
 }
 
@@ -32,11 +33,12 @@ const sections = new Set((onlyArgument ?? 'client,sync,verify,files,peers').spli
 /** `--rows=100000` measures one dataset size instead of 100,000 and 1,020,000. */
 const rowsArgument = process.argv.find((argument) => argument.startsWith('--rows='))?.slice('--rows='.length);
 const plan: Plan = rowsArgument
-  ? { runs: quick ? 1 : 3, sizes: [{ rows: Number(rowsArgument), serverArgs: ['--rows', rowsArgument] }], connections: [1, 4] }
+  ? { runs: quick ? 1 : 3, sizes: [{ rows: Number(rowsArgument), serverArgs: ['--rows', rowsArgument] }], modes: ['computing', 'replaying'], connections: [1, 4] }
   : quick
-  ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'] }], connections: [1, 4] }
+  ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'] }], modes: ['computing', 'replaying'], connections: [1, 4] }
   : {
       runs: 3,
+      modes: ['computing', 'replaying'],
       sizes: [
         { rows: 100_000, serverArgs: ['--rows', '100000'] },
         { rows: 1_020_000, serverArgs: ['--full'] },
@@ -79,7 +81,7 @@ async function measureServe(server: ServerChild, rows: number): Promise<ServeRes
   });
 }
 
-async function measurePulls(server: ServerChild, rows: number): Promise<PullResult[]> {
+async function measurePulls(server: ServerChild, rows: number, mode: ServerMode): Promise<PullResult[]> {
   const samples = new Map<PullVariant, { ms: number; maxRssMb: number; serverMicrosPerRow: number; clientMicrosPerRow: number }[]>();
   // Variants take turns within each run, so a change in the machine's load hits them alike.
   for (let run = 1; run <= plan.runs; run++) {
@@ -89,7 +91,7 @@ async function measurePulls(server: ServerChild, rows: number): Promise<PullResu
           '--variant', variant, '--url', server.url, '--secret', server.appSecret, '--rows', String(rows),
         ]),
       );
-      log(`pull ${variant} ${rows} rows, run ${run}: ${(result.ms / 1000).toFixed(2)} s, RSS ${result.maxRssMb.toFixed(0)} MB, client ${result.clientMicrosPerRow.toFixed(2)} µs/row, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
+      log(`pull ${variant} ${rows} rows, ${mode} server, run ${run}: ${(result.ms / 1000).toFixed(2)} s, RSS ${result.maxRssMb.toFixed(0)} MB, client ${result.clientMicrosPerRow.toFixed(2)} µs/row, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
       samples.set(variant, [...(samples.get(variant) ?? []), result]);
     }
   }
@@ -99,6 +101,7 @@ async function measurePulls(server: ServerChild, rows: number): Promise<PullResu
     return {
       variant,
       rows,
+      server: mode,
       ms,
       rowsPerSecond: rows / (ms / 1000),
       maxRssMb: Math.max(...runs.map((sample) => sample.maxRssMb)),
@@ -106,6 +109,11 @@ async function measurePulls(server: ServerChild, rows: number): Promise<PullResu
       clientMicrosPerRow: median(runs.map((sample) => sample.clientMicrosPerRow)),
     };
   });
+}
+
+/** Reads every page once with the sequential loop, unmeasured. */
+async function warmPages(server: ServerChild, rows: number): Promise<void> {
+  await runJsonChild('pull-child.ts', ['--variant', 'sequential', '--url', server.url, '--secret', server.appSecret, '--rows', String(rows)]);
 }
 
 const loadBefore = loadavg()[0] as number;
@@ -131,15 +139,21 @@ const reportPath = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.ur
 const extraSections: string[] = [];
 const report = () => [formatReport(results()), ...extraSections].join('\n');
 for (const [index, size] of sections.has('client') ? plan.sizes.entries() : []) {
-  const server = await startServer(size.serverArgs);
-  try {
-    if (index === 0) serve.push(...(await measureServe(server, size.rows)));
-    pulls.push(...(await measurePulls(server, size.rows)));
-  } finally {
-    await server.stop();
+  for (const mode of plan.modes) {
+    const server = await startServer([...size.serverArgs, ...(mode === 'replaying' ? ['--replay'] : [])]);
+    try {
+      if (mode === 'replaying') {
+        // One read renders every page, so the measured pulls all replay; the serve loop is that read.
+        if (index === 0) serve.push(...(await measureServe(server, size.rows)));
+        else await warmPages(server, size.rows);
+      }
+      pulls.push(...(await measurePulls(server, size.rows, mode)));
+    } finally {
+      await server.stop();
+    }
+    // Written after every size and mode, so an interrupted run still records what it finished.
+    if (!quick) await writeFile(reportPath, report());
   }
-  // Written after every size, so an interrupted run still records what it finished.
-  if (!quick) await writeFile(reportPath, report());
 }
 
 const scripts: [string, (options: { quick: boolean }) => Promise<string>][] = [

@@ -1,6 +1,7 @@
 /**
  * Child process: serves the zhejiang sandbox on loopback and tells its parent the URL over IPC.
- * Arguments: `--rows N` (row count of `nb-business-licenses`) or `--full` (`scale: 'full'`).
+ * Arguments: `--rows N` (row count of `nb-business-licenses`) or `--full` (`scale: 'full'`), and
+ * `--replay` to keep every rendered page.
  * On a `cpu` message it answers its CPU time so far, so the parent can tell server cost from
  * client cost. It stops when the parent disconnects, so an interrupted run leaves no server.
  */
@@ -16,9 +17,10 @@ const sandbox = createSandbox({
   seed: 1,
   scale: full ? 'full' : 'small',
   ...(rows !== undefined ? { sizes: { 'nb-business-licenses': rows } } : {}),
-  // Keep every rendered page (1.02M rows ≈ 420 MB): after a variant's first read the server only
-  // sends bytes, so the pulls measure the clients, not the row generator.
-  pageCache: 1536 * 1024 * 1024,
+  // `--replay` keeps every rendered page (1.02M rows ≈ 420 MB): after a page's first read the
+  // server only sends bytes, so a pull measures the client. Without it every page is computed
+  // from (seed, index) on every request, as a portal runs its query per request.
+  pageCache: args.includes('--replay') ? 1536 * 1024 * 1024 : 0,
 });
 const server = await sandbox.listen({ port: 0 });
 const send = (message: ServerMessage) => process.send?.(message);
