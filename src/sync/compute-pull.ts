@@ -15,6 +15,7 @@ import type { PullResult } from './pull-result.js';
 import { readFileSnapshot } from './read-file-snapshot.js';
 import { readModified } from './read-modified.js';
 import { readSnapshot } from './read-snapshot.js';
+import { SnapshotHashes } from './snapshot-hashes.js';
 import type { SyncOptions } from './sync-options.js';
 
 const DEFAULT_KEY_SCAN_EVERY = 10;
@@ -122,7 +123,7 @@ async function loadCheckpoint({ adapter, dataset, options }: SyncContext): Promi
   if (!checkpoint) return undefined;
   const expected = { portal: adapter.family, baseUrl: adapter.baseUrl, dataset, key: options.key };
   const mismatch = (Object.keys(expected) as (keyof typeof expected)[]).find((field) => checkpoint[field] !== expected[field]);
-  if (checkpoint.format !== 1 || !(checkpoint.hashes instanceof Map || checkpoint.hashes instanceof CompactHashes || checkpoint.hashes instanceof PatchedHashes) || mismatch) {
+  if (checkpoint.format !== 1 || !(checkpoint.hashes instanceof Map || checkpoint.hashes instanceof CompactHashes || checkpoint.hashes instanceof PatchedHashes || checkpoint.hashes instanceof SnapshotHashes) || mismatch) {
     const location = options.store.describe?.(dataset) ?? `checkpoint "${dataset}"`;
     throw new CheckpointError(
       `Checkpoint ${location} belongs to ${checkpoint.portal} ${checkpoint.baseUrl}, dataset ${checkpoint.dataset}, key ${checkpoint.key}; ` +

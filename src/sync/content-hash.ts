@@ -4,11 +4,15 @@ const BOOKKEEPING_COLUMNS = new Set(['_id']);
 /** 2^32, to join two 32-bit halves into one exact double. */
 const HIGH = 0x1_0000_0000;
 
-/** The two lanes of the row being hashed: module state, so hashing a row allocates no strings. */
+/** The lanes' multipliers: FNV-1a's prime, and MurmurHash2's for the second lane. */
+const PRIME_A = 0x01000193;
+const PRIME_B = 0x5bd1e995;
+
+/** The two lanes while a value that is not a plain string is fed: module state, so no pair is allocated. */
 let laneA = 0;
 let laneB = 0;
 
-/** Rows of one read share their columns: the last column list and its sorted copy. */
+/** Rows of one read share their columns: the last column list and its sorted copy, bookkeeping left out. */
 let lastColumns: string[] = [];
 let lastSorted: string[] = [];
 
@@ -19,16 +23,59 @@ let lastSorted: string[] = [];
  * Each column is hashed as `name \0 json \1`; a plain string's JSON text is never built.
  */
 export function contentHash(row: Readonly<Record<string, unknown>>): number {
-  laneA = 0x811c9dc5;
-  laneB = 0x9e3779b9;
-  for (const column of sortedColumns(row)) {
-    if (BOOKKEEPING_COLUMNS.has(column)) continue;
-    hashText(column, '\u0000');
-    const value = row[column];
-    if (typeof value !== 'string' || !hashPlainString(value)) hashText(canonical(value), '\u0001');
+  const columns = sortedColumns(row);
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  // One function with the lanes in locals: this loop runs for every character of every pulled row.
+  for (let column = 0; column < columns.length; column++) {
+    const name = columns[column] as string;
+    for (let index = 0; index < name.length; index++) {
+      const code = name.charCodeAt(index);
+      a = Math.imul(a ^ code, PRIME_A);
+      b = Math.imul(b ^ code, PRIME_B);
+      b ^= b >>> 15;
+    }
+    // The `\0` after the name: x ^ 0 is x.
+    a = Math.imul(a, PRIME_A);
+    b = Math.imul(b, PRIME_B);
+    b ^= b >>> 15;
+    const value = row[name];
+    let plain = typeof value === 'string';
+    if (plain) {
+      // `"value"` is the string's JSON text when nothing in it needs escaping; else start over below.
+      const text = value as string;
+      let quotedA = Math.imul(a ^ 0x22, PRIME_A);
+      let quotedB = Math.imul(b ^ 0x22, PRIME_B);
+      quotedB ^= quotedB >>> 15;
+      for (let index = 0; index < text.length; index++) {
+        const code = text.charCodeAt(index);
+        if ((code <= 0x5c && (code < 0x20 || code === 0x22 || code === 0x5c)) || (code & 0xf800) === 0xd800) {
+          plain = false;
+          break;
+        }
+        quotedA = Math.imul(quotedA ^ code, PRIME_A);
+        quotedB = Math.imul(quotedB ^ code, PRIME_B);
+        quotedB ^= quotedB >>> 15;
+      }
+      if (plain) {
+        a = Math.imul(quotedA ^ 0x22, PRIME_A);
+        b = Math.imul(quotedB ^ 0x22, PRIME_B);
+        b ^= b >>> 15;
+      }
+    }
+    if (!plain) {
+      laneA = a;
+      laneB = b;
+      hashText(canonical(value));
+      a = laneA;
+      b = laneB;
+    }
+    // The `\1` that ends the column.
+    a = Math.imul(a ^ 1, PRIME_A);
+    b = Math.imul(b ^ 1, PRIME_B);
+    b ^= b >>> 15;
   }
-  const a = laneA;
-  return ((a >>> 0) & 0xfffff) * HIGH + ((laneB ^ (a >>> 20)) >>> 0);
+  return ((a >>> 0) & 0xfffff) * HIGH + ((b ^ (a >>> 20)) >>> 0);
 }
 
 function sortedColumns(row: Readonly<Record<string, unknown>>): string[] {
@@ -39,50 +86,22 @@ function sortedColumns(row: Readonly<Record<string, unknown>>): string[] {
     if (same) return lastSorted;
   }
   lastColumns = columns;
-  lastSorted = [...columns].sort();
+  lastSorted = columns.filter((column) => !BOOKKEEPING_COLUMNS.has(column)).sort();
   return lastSorted;
 }
 
-/** Feeds `text` then `suffix` to the lanes. */
-function hashText(text: string, suffix: string): void {
+/** Feeds `text` to the module lanes. */
+function hashText(text: string): void {
   let a = laneA;
   let b = laneB;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  for (let index = 0; index < suffix.length; index++) {
-    const code = suffix.charCodeAt(index);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
+    a = Math.imul(a ^ code, PRIME_A);
+    b = Math.imul(b ^ code, PRIME_B);
     b ^= b >>> 15;
   }
   laneA = a;
   laneB = b;
-}
-
-/**
- * Feeds `"value"` and the column end when that is the string's JSON text, i.e. nothing in it
- * needs escaping (quote, backslash, control character; surrogates may be escaped). Otherwise
- * leaves the lanes untouched and returns `false`.
- */
-function hashPlainString(value: string): boolean {
-  let a = Math.imul(laneA ^ 0x22, 0x01000193);
-  let b = Math.imul(laneB ^ 0x22, 0x5bd1e995);
-  b ^= b >>> 15;
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    if (code === 0x22 || code === 0x5c || code < 0x20 || (code >= 0xd800 && code <= 0xdfff)) return false;
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  laneA = a;
-  laneB = b;
-  hashText('', '"\u0001');
-  return true;
 }
 
 /** JSON with object keys sorted; `undefined` as `null`, so a dropped cell and a null one agree. */

@@ -6,6 +6,7 @@ describe('contentHash', () => {
   it.each([
     ['plain and Chinese strings', { XKZBH: 'JY23302125836193', JYZMC: '宁波市鄞州区德越餐馆', FZRQ: '2023-12-08' }, 3749363756820986],
     ['strings JSON escapes', { name: 'say "hi"\n', path: 'C:\\x', emoji: '😀', lone: '\ud800', tab: '\t' }, 452192817379272],
+    ['strings that need escaping only after a plain start, and an empty column name', { a: 'plain start then "quote', b: 'tail backslash \\', c: 'ctrl \u0007 mid', d: 'é\ud83d\ude00 pair late', e: '', '': 'empty name', _id: 'x' }, 3507522313452858],
     ['numbers, nulls, arrays, objects and dates', { n: 1.5, z: -0, big: 1e21, t: true, nil: null, arr: [1, 'a', { b: 2, a: [null] }], obj: { y: 1, x: 'é' }, d: new Date(0), _id: 7 }, 791458339651551],
   ])('gives the same hash as always for rows of %s', (_name, row, expected) => {
     expect(contentHash(row)).toBe(expected);

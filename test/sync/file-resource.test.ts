@@ -103,7 +103,7 @@ describe('sync of a CKAN file resource', () => {
     const saved = (await store.load(FOOD.ckan.dataset)) as Checkpoint;
     expect(saved.file).toMatchObject({ id: resource, etag: expect.stringMatching(/^".+"$/) });
     const reloaded = decodeCheckpoint(encodeCheckpoint(saved), 'memory');
-    expect({ ...reloaded, hashes: new Map(reloaded.hashes) }).toEqual(saved);
+    expect({ ...reloaded, hashes: new Map(reloaded.hashes) }).toEqual({ ...saved, hashes: new Map(saved.hashes) });
     const { file: _file, ...apiCheckpoint } = saved;
     const decoded = decodeCheckpoint(encodeCheckpoint(apiCheckpoint), 'memory');
     expect(decoded.file).toBeUndefined();
