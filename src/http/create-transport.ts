@@ -76,6 +76,14 @@ const cacheEntryOf = (result: { status: number; headers: Headers; text: string }
   lastModified: result.headers.get('last-modified') ?? undefined,
 });
 
+/** A request's answer whose redacted `url` is worked out only if someone reads it: a page read never does. */
+const answer = <T>(info: RequestInfo, fields: Omit<TransportResponse<T>, 'url'>): TransportResponse<T> => ({
+  ...fields,
+  get url() {
+    return info.url;
+  },
+});
+
 /** Waits for `promise`, but rejects with the signal's own reason as soon as it aborts. */
 const untilAborted = <T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort?: () => void): Promise<T> => {
   if (!signal) return promise;
@@ -383,7 +391,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const wantsCache = spec.cache === undefined ? method === 'GET' : spec.cache !== false;
     if (!cache || method === 'HEAD' || !wantsCache || spec.responseType === 'stream') {
       const result = await untilAborted(run(prepared, spec.signal, undefined), spec.signal);
-      return { data: result.data, status: result.status, headers: result.headers, url: info.url, fromCache: false, revalidated: false };
+      return answer(info, { data: result.data, status: result.status, headers: result.headers, fromCache: false, revalidated: false });
     }
 
     const bodyText = prepared.body === undefined ? '' : String(prepared.body);
@@ -396,7 +404,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       hooks.onCacheHit?.({ method, url: info.url, status: fresh.status, revalidated: false });
       const headers = new Headers(fresh.headers);
       const data = parseStored(prepared, { text: fresh.text, status: fresh.status, headers });
-      return { data, status: fresh.status, headers, url: info.url, fromCache: true, revalidated: false };
+      return answer(info, { data, status: fresh.status, headers, fromCache: true, revalidated: false });
     }
 
     const shared = inFlight.get(key) ?? startSharedRun(key, prepared, stale, ttl);
@@ -404,7 +412,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if (result.revalidated) hooks.onCacheHit?.({ method, url: info.url, status: result.status, revalidated: true });
     // The first caller's parse already ran inside the attempt; an identical caller with another parse runs its own.
     const data = result.parse === spec.parse ? (result.data as T) : parseStored(prepared, result);
-    return { data, status: result.status, headers: result.headers, url: info.url, fromCache: result.revalidated, revalidated: result.revalidated };
+    return answer(info, { data, status: result.status, headers: result.headers, fromCache: result.revalidated, revalidated: result.revalidated });
   }
 
   return {
