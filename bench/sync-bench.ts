@@ -139,6 +139,9 @@ export async function runSyncBench(options: { quick: boolean }): Promise<string>
     `| checkpoint of ${keys.toLocaleString('en')} keys: file size | ${mb(big.size)} | ≤ 40 MB |`,
     `| checkpoint of ${keys.toLocaleString('en')} keys: load time | ${ms(big.load)} | ≤ 1 s |`,
     `| checkpoint of ${keys.toLocaleString('en')} keys: RSS growth on load | ${mb(big.rss)} | ≤ 100 MB |`,
+    '',
+    'Each run changes 1% of the rows (0.6% updated, 0.2% added, 0.2% removed), then times the pull and a plain full read, alternating which goes first. On ckan the sandbox clock moves on 5 minutes between runs, as between two polls: the pull then reads one run\'s changes, not every earlier run\'s again through the 60 s overlap.',
+    '',
   ];
   return lines.join('\n');
 }
