@@ -220,6 +220,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const attemptController = new AbortController();
     let timedOut = false;
     let streamed = false;
+    let keepForwarding = false;
     const forwardAbort = (): void => attemptController.abort(signal?.reason);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let release: (() => void) | undefined;
@@ -250,8 +251,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           ...(request.body === undefined ? {} : { body: request.body }),
           signal: attemptController.signal,
         });
-        // A stream answer's body is handed to `parse` unread, and the caller's signal must still
-        // cancel it while it is read; an error answer is read as usual.
+        // A stream answer's body is handed to `parse` unread; an error answer is read as usual.
         streamed = spec.responseType === 'stream' && response.ok;
         text = method === 'HEAD' || streamed ? '' : await readBody(response, maxResponseBytes);
       } catch (error) {
@@ -300,13 +300,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
         throw error;
       }
       const data = runParse(request, text, status, responseHeaders, response.body);
+      // The stream now belongs to the caller, who may still cancel it through their signal.
+      keepForwarding = streamed;
       return { status, headers: responseHeaders, text, data, parse: spec.parse, revalidated: false };
     } catch (error) {
       if (signal?.aborted) throw new StopRetrying(asAbortError(signal.reason));
       throw scrubError(error, info, request.redact);
     } finally {
       clearTimeout(timer);
-      if (!streamed) signal?.removeEventListener('abort', forwardAbort);
+      if (!keepForwarding) signal?.removeEventListener('abort', forwardAbort);
       release?.();
     }
   }

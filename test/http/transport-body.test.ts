@@ -106,6 +106,55 @@ describe('reading bodies', () => {
       .catch((e: unknown) => e);
     expect((error as Error).message).toBe(`GET ${BASE}/data → 400 Bad Request`);
   });
+
+  it('hands a stream answer over that the caller\'s signal still cancels, and a refused one leaves no listener behind', async () => {
+    // The body ends the way a real one does: when the request's signal aborts.
+    const exportFetch = async (input: RequestInfo | URL): Promise<Response> => {
+      const { signal } = input as Request;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          signal.addEventListener('abort', () => controller.error(signal.reason), { once: true });
+        },
+        pull(controller) {
+          controller.enqueue(new TextEncoder().encode('{"row":1}\n'));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/jsonl' } });
+    };
+    const transport = createTransport({ cache: false, fetch: exportFetch, retry: FAST_RETRY });
+    const controller = new AbortController();
+    const { data: body } = await transport.request({
+      method: 'GET',
+      url: `${BASE}/export`,
+      responseType: 'stream',
+      signal: controller.signal,
+      parse: (stream) => stream as ReadableStream<Uint8Array>,
+    });
+    const reader = body.getReader();
+    expect((await reader.read()).done).toBe(false);
+    controller.abort(new Error('user stopped'));
+    const drain = async (): Promise<void> => {
+      for (;;) if ((await reader.read()).done) return;
+    };
+    await expect(drain()).rejects.toThrow('user stopped');
+
+    const refusing = new AbortController();
+    const added = vi.spyOn(refusing.signal, 'addEventListener');
+    const removed = vi.spyOn(refusing.signal, 'removeEventListener');
+    const refused = transport.request({
+      method: 'GET',
+      url: `${BASE}/export`,
+      responseType: 'stream',
+      signal: refusing.signal,
+      parse: (stream) => {
+        void (stream as ReadableStream<Uint8Array>).cancel();
+        throw new ResponseFormatError('not an export');
+      },
+    });
+    await expect(refused).rejects.toBeInstanceOf(ResponseFormatError);
+    expect(added).toHaveBeenCalled();
+    expect(removed.mock.calls.length).toBe(added.mock.calls.length);
+  });
 });
 
 describe('requests', () => {
