@@ -8,13 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClient, FileCheckpointStore, MemoryCheckpointStore, portals, type Checkpoint } from '../src/index.js';
 import { createSandbox, type Sandbox } from '../src/sandbox/index.js';
+import { median } from './statistics.js';
 
 const DATASET = 'nb-food-licenses';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 /** How far the sandbox clock moves on between runs: past the sync's 60 s overlap, so a pull reads one run's changes. */
 const RUN_GAP = 5 * 60_000;

@@ -214,25 +214,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
     stale: CachedResponse | undefined,
   ): Promise<RunResult<T>> {
     const { spec, method, info } = request;
-    // One controller per attempt, fed by the caller's signal and the timer. A listener removed when
-    // the attempt ends (rather than AbortSignal.any or AbortSignal.timeout) leaves nothing behind
-    // on a signal that lives for a whole read of thousands of pages.
-    const attemptController = new AbortController();
-    let timedOut = false;
-    let streamed = false;
-    let keepForwarding = false;
-    const forwardAbort = (): void => attemptController.abort(signal?.reason);
+    const timeoutController = request.timeout === false ? undefined : new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let release: (() => void) | undefined;
     try {
       release = await limiter?.acquire(signal);
-      signal?.throwIfAborted();
-      signal?.addEventListener('abort', forwardAbort, { once: true });
-      if (request.timeout !== false) {
-        timer = setTimeout(() => {
-          timedOut = true;
-          attemptController.abort(new DOMException('attempt timed out', 'TimeoutError'));
-        }, request.timeout);
+      const signals = [signal, timeoutController?.signal].filter((s): s is AbortSignal => s !== undefined);
+      // A timer cleared when the attempt ends (rather than AbortSignal.timeout) leaves nothing running.
+      if (timeoutController) {
+        timer = setTimeout(() => timeoutController.abort(new DOMException('attempt timed out', 'TimeoutError')), request.timeout as number);
       }
       let headers = request.headers;
       if (stale?.etag !== undefined || stale?.lastModified !== undefined) {
@@ -249,14 +239,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
           method,
           headers,
           ...(request.body === undefined ? {} : { body: request.body }),
-          signal: attemptController.signal,
+          ...(signals.length === 0 ? {} : { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) }),
         });
         // A stream answer's body is handed to `parse` unread; an error answer is read as usual.
-        streamed = spec.responseType === 'stream' && response.ok;
-        text = method === 'HEAD' || streamed ? '' : await readBody(response, maxResponseBytes);
+        text = method === 'HEAD' || (spec.responseType === 'stream' && response.ok) ? '' : await readBody(response, maxResponseBytes);
       } catch (error) {
         if (signal?.aborted || error instanceof ResponseTooLargeError) throw error;
-        if (timedOut) throw new TimeoutError(request.timeout as number);
+        if (timeoutController?.signal.aborted) throw new TimeoutError(request.timeout as number);
         const reason = error instanceof Error ? error.message : String(error);
         throw new NetworkError(`network error: ${reason}`, { cause: error });
       }
@@ -300,15 +289,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
         throw error;
       }
       const data = runParse(request, text, status, responseHeaders, response.body);
-      // The stream now belongs to the caller, who may still cancel it through their signal.
-      keepForwarding = streamed;
       return { status, headers: responseHeaders, text, data, parse: spec.parse, revalidated: false };
     } catch (error) {
       if (signal?.aborted) throw new StopRetrying(asAbortError(signal.reason));
       throw scrubError(error, info, request.redact);
     } finally {
       clearTimeout(timer);
-      if (!keepForwarding) signal?.removeEventListener('abort', forwardAbort);
       release?.();
     }
   }
@@ -388,11 +374,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   async function request<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
     spec.signal?.throwIfAborted();
+    // Everything below listens on a signal of this request's own: the caller's signal, shared by
+    // every page of a read or every item of a batch, never collects a listener per request.
+    const signal = spec.signal ? AbortSignal.any([spec.signal]) : undefined;
     const prepared = prepare(spec);
     const { method, info } = prepared;
     const wantsCache = spec.cache === undefined ? method === 'GET' : spec.cache !== false;
     if (!cache || method === 'HEAD' || !wantsCache || spec.responseType === 'stream') {
-      const result = await untilAborted(run(prepared, spec.signal, undefined), spec.signal);
+      const result = await untilAborted(run(prepared, signal, undefined), signal);
       return answer(info, { data: result.data, status: result.status, headers: result.headers, fromCache: false, revalidated: false });
     }
 
@@ -410,7 +399,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
 
     const shared = inFlight.get(key) ?? startSharedRun(key, prepared, stale, ttl);
-    const result = await join(key, shared, spec.signal);
+    const result = await join(key, shared, signal);
     if (result.revalidated) hooks.onCacheHit?.({ method, url: info.url, status: result.status, revalidated: true });
     // The first caller's parse already ran inside the attempt; an identical caller with another parse runs its own.
     const data = result.parse === spec.parse ? (result.data as T) : parseStored(prepared, result);

@@ -1,4 +1,5 @@
 import { DEFAULT_SECRET_PARAMS, REDACTED } from './redaction-defaults.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 
 /** What {@link redactText} hides. */
 export interface RedactTextOptions {
@@ -12,7 +13,6 @@ export interface RedactTextOptions {
   secrets?: readonly string[];
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Replaces secrets in free text (an error body, a message, a URL that could not be parsed) with

@@ -1,7 +1,7 @@
 import { mask } from '../ids/mask.js';
 import { isPersonalName, MAYBE_PERSON_NAME_COLUMNS, PERSON_NAME_COLUMNS } from './personal-columns.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ALIASES = [...PERSON_NAME_COLUMNS, ...MAYBE_PERSON_NAME_COLUMNS].map(escapeRegExp).join('|');
 /** `name=value` in a query string or a message. */
 const PAIR = new RegExp(`(^|[?&;\\s"'(,{])(${ALIASES})=([^&\\s"'<>#;,)}]*)`, 'giu');

@@ -50,31 +50,14 @@ async function* readNumberedPages(
   reader: Extract<RecordReader, { kind: 'pages' }>,
   options: ReadPagesOptions,
 ): AsyncGenerator<RawRecord[]> {
-  // Each page gets a signal of its own, aborted when the caller aborts or the read ends: the
-  // caller's signal then carries one listener for the whole read, not a few per page.
-  const controllers = new Set<AbortController>();
-  const abortAll = (reason?: unknown): void => {
-    for (const controller of controllers) controller.abort(reason);
-  };
-  const onCallerAbort = (): void => abortAll(options.call.signal?.reason);
-  options.call.signal?.addEventListener('abort', onCallerAbort, { once: true });
-  const pageCall = (): { call: CallOptions; done: () => void } => {
-    const controller = new AbortController();
-    if (options.call.signal?.aborted) controller.abort(options.call.signal.reason);
-    controllers.add(controller);
-    return { call: { ...options.call, signal: controller.signal }, done: () => controllers.delete(controller) };
-  };
-  const fetchOne = (pageNumber: number): Promise<RawRecord[]> => {
-    const { call, done } = pageCall();
-    const promise = reader.fetchPage(pageNumber, call);
-    promise.then(done, done);
-    return promise;
-  };
+  const inFlight = new AbortController();
+  const signal = options.call.signal ? AbortSignal.any([options.call.signal, inFlight.signal]) : inFlight.signal;
+  const call: CallOptions = { ...options.call, signal };
   const knownPages = reader.total === undefined ? undefined : Math.ceil(reader.total / reader.pageSize);
   const maxPages = options.maxPages ?? Number.POSITIVE_INFINITY;
   const pending = new Map<number, Promise<RawRecord[]>>();
   const fetchPage = (pageNumber: number) => {
-    const promise = fetchOne(pageNumber);
+    const promise = reader.fetchPage(pageNumber, call);
     // A page fetched ahead may never be awaited if the consumer stops; its failure must not surface.
     promise.catch(() => undefined);
     pending.set(pageNumber, promise);
@@ -92,7 +75,7 @@ async function* readNumberedPages(
       if (rows.length < reader.pageSize && knownPages !== undefined && page < knownPages) {
         // A short page before the last one means the portal lost or moved rows while we paged:
         // ask once more, and refuse to guess if it happens again.
-        rows = await fetchOne(page);
+        rows = await reader.fetchPage(page, call);
         if (rows.length < reader.pageSize) {
           throw new PagingError(
             `Page ${page} of ${knownPages} returned ${rows.length} rows instead of ${reader.pageSize}: the dataset changed or the portal dropped rows while paging`,
@@ -104,8 +87,7 @@ async function* readNumberedPages(
       if (rows.length < reader.pageSize) return;
     }
   } finally {
-    options.call.signal?.removeEventListener('abort', onCallerAbort);
-    abortAll();
+    inFlight.abort();
   }
 }
 

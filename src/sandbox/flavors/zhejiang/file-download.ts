@@ -7,6 +7,7 @@
 import type { SandboxContext } from '../../flavor.js';
 import { datasetFile, serveFile, XLSX_MAX_ROWS, type DatasetFileSource, type ServedFileFormat } from '../../files/index.js';
 import type { DatasetState } from '../../dataset-state.js';
+import { openDataAccess } from './open-data-access.js';
 import { openDataFailure } from './open-data-answer.js';
 import type { RequestParams } from './request-params.js';
 import { toServedRow } from './served-row.js';
@@ -41,12 +42,8 @@ function zhejiangFileSource(state: DatasetState): DatasetFileSource {
 export async function answerFileDownload(request: Request, cataId: string, extension: string, params: RequestParams, context: SandboxContext): Promise<Response> {
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return openDataFailure('请求方式不支持');
-  const appsecret = params.get('appsecret');
-  if (appsecret === undefined || appsecret === '') return openDataFailure('appsecret不能为空');
-  if (appsecret !== context.credentials.appSecret) return openDataFailure('appsecret无效');
-  const state = context.datasets.get(cataId);
-  if (!state || state.definition.openClass === 'forbidden') return openDataFailure('目录不存在');
-  if (state.definition.openClass === 'restricted' && !context.approved.has(cataId)) return openDataFailure('未授权');
+  const state = openDataAccess(cataId, params, context);
+  if (state instanceof Response) return state;
   const format = FORMATS[extension.toLowerCase()];
   if (!format) return openDataFailure('文件格式不支持');
   const file = await datasetFile(zhejiangFileSource(state), format, format === 'csv-gbk' ? 'text/csv' : undefined);

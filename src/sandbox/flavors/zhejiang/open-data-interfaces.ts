@@ -5,6 +5,7 @@
 import type { SandboxContext } from '../../flavor.js';
 import { pageCacheOf } from '../../page-cache.js';
 import { JSON_CONTENT_TYPE, jsonResponse } from './json-response.js';
+import { openDataAccess } from './open-data-access.js';
 import { openDataFailure, openDataSuccess, openDataSuccessBody } from './open-data-answer.js';
 import { pageBounds, readPaging } from './paging.js';
 import type { RequestParams } from './request-params.js';
@@ -34,14 +35,8 @@ export function answerOpenData(
   context: SandboxContext,
 ): Response {
   if (method !== 'GET' && method !== 'POST') return openDataFailure('请求方式不支持');
-  const appsecret = params.get('appsecret');
-  if (appsecret === undefined || appsecret === '') return openDataFailure('appsecret不能为空');
-  if (appsecret !== context.credentials.appSecret) return openDataFailure('appsecret无效');
-
-  const state = context.datasets.get(cataId);
-  // Forbidden data is never published, so it has no catalogue entry at all.
-  if (!state || state.definition.openClass === 'forbidden') return openDataFailure('目录不存在');
-  if (state.definition.openClass === 'restricted' && !context.approved.has(cataId)) return openDataFailure('未授权');
+  const state = openDataAccess(cataId, params, context);
+  if (state instanceof Response) return state;
 
   switch (name) {
     case 'get_total':
