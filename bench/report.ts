@@ -112,7 +112,7 @@ export function formatReport(results: BenchResults): string {
     '- Server CPU per row is measured from the server process\'s own `process.cpuUsage()`, so it holds even when the client or other load limits wall-clock speed.',
     '- In the replaying mode the sandbox keeps every rendered page (`pageCache`), and one unmeasured read renders them before the runs; in the computing mode it keeps none (`pageCache: 0`; its default of 64 MB would keep the 100,000-row dataset but not the full one).',
     '- The client decodes UTF-8 bodies with ICU\'s transcoder on Node (about six times faster than `TextDecoder` on pages of Chinese text, identical output, `TextDecoder` for malformed bytes and in browsers); the hand-written loops use `response.text()`.',
-    '- Each attempt of a request has one abort controller, fed by the caller\'s signal through a listener removed when the attempt ends, and each page read ahead has its own signal; a request\'s URL is redacted only when something shows it (an error, a hook, a cache key).',
+    '- A request\'s URL is redacted only when something shows it (an error, a hook, a cache key, `response.url`), and the patterns that redact it are compiled once.',
   );
   return `${lines.join('\n')}\n`;
 }
