@@ -74,6 +74,23 @@ describe('answers that are not the portal\'s API', () => {
     expect((error as ResponseFormatError & { issues: unknown[] }).issues.length).toBeGreaterThan(0);
   });
 
+  it('a page with a row that is not an object is a ResponseFormatError naming the row', async () => {
+    serveOpenEntry('zhejiang', 'rows-bad');
+    serve('/jdop_front/interfaces/cata_rows-bad/get_data.do', { status: 1, msg: 'ok', data: [{ A: '1' }, { A: '2' }, 'A=3', { A: '4' }] });
+    const error = await failure(zhejiang().datasets.records('rows-bad', { limit: 4 }).toArray());
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error.message).toContain('The zhejiang answer\'s `data` has an unexpected shape');
+    expect((error as ResponseFormatError).issues).toEqual([expect.objectContaining({ code: 'custom', path: [2], message: 'Expected a row object' })]);
+  });
+
+  it('a page whose rows are not an array is a ResponseFormatError', async () => {
+    serveOpenEntry('zhejiang', 'rows-object');
+    serve('/jdop_front/interfaces/cata_rows-object/get_data.do', { status: 1, msg: 'ok', data: { A: '1' } });
+    const error = await failure(zhejiang().datasets.records('rows-object', { limit: 4 }).toArray());
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect((error as ResponseFormatError).issues).toEqual([expect.objectContaining({ code: 'custom', path: [], message: 'Expected an array of rows' })]);
+  });
+
   it('a drifted CKAN envelope is a ResponseFormatError', async () => {
     serve('/api/3/action/package_show', { success: true, results: {} });
     const error = await failure(ckan().datasets.get('d'));

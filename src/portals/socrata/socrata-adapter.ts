@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AggregateQuery, AggregateRow } from '../../aggregate/aggregate-query.js';
 import { portalAggregateRows } from '../../aggregate/portal-aggregate-rows.js';
 import { soqlAggregate } from '../../aggregate/soql-aggregate.js';
-import { RowsSchema } from '../../model/row-schema.js';
+import { RowSchema, RowsSchema } from '../../model/row-schema.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { pathSegment } from '../path-segment.js';
@@ -31,7 +31,7 @@ export { SODA_MAX_PAGE };
 /** The Discovery API's largest page. */
 const DISCOVERY_MAX_LIMIT = 100;
 
-const CountSchema = RowsSchema.min(1);
+const CountSchema = z.array(RowSchema).min(1);
 
 export interface SocrataSettings {
   readonly baseUrl: string;
