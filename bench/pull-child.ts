@@ -3,21 +3,33 @@
  * its own. Prints `{ rows, ms, maxRssMb, clientMicrosPerRow }` as JSON:
  * the last is this process's own CPU time per row during the pull, which holds when other load
  * limits wall-clock speed.
+ * `--start cold` measures the process's first full pull (after a one-row read that loads the
+ * code); `--start warm` measures a second full pull, after one unmeasured full pull has let the
+ * JIT compile the per-page code, as in a long-running service.
  */
 import { pullVariants, pulls, warmUps, type PullVariant } from './pull-variants.js';
 import { readArguments } from './read-arguments.js';
+import { pullStarts, type PullStart } from './results.js';
 
 const args = readArguments(process.argv.slice(2));
 const variant = args.string('variant') as PullVariant;
 if (!pullVariants.includes(variant)) throw new TypeError(`unknown variant ${variant}`);
+const start = args.string('start') as PullStart;
+if (!pullStarts.includes(start)) throw new TypeError(`unknown start ${start}`);
 const expected = args.number('rows');
 
+const pull = async (): Promise<number> => {
+  const rows = await pulls[variant](args.string('url'), args.string('secret'));
+  if (rows !== expected) throw new Error(`${variant} pulled ${rows} rows, expected ${expected}`);
+  return rows;
+};
+
 await warmUps[variant](args.string('url'), args.string('secret'));
+if (start === 'warm') await pull();
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const rows = await pulls[variant](args.string('url'), args.string('secret'));
+const rows = await pull();
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
-if (rows !== expected) throw new Error(`${variant} pulled ${rows} rows, expected ${expected}`);
 // resourceUsage().maxRSS is in kilobytes.
 process.stdout.write(`${JSON.stringify({ rows, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, clientMicrosPerRow: (cpu.user + cpu.system) / rows })}\n`);

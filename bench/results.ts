@@ -17,11 +17,20 @@ export interface ServeResult {
  */
 export type ServerMode = 'computing' | 'replaying';
 
+/**
+ * Which pull of its process is measured: `cold` is the first full pull of a fresh process, as a
+ * script runs; `warm` follows one unmeasured full pull, as in a long-running service.
+ */
+export const pullStarts = ['cold', 'warm'] as const;
+
+export type PullStart = (typeof pullStarts)[number];
+
 /** One variant's full pull at one dataset size against one server mode. */
 export interface PullResult {
   readonly variant: PullVariant;
   readonly rows: number;
   readonly server: ServerMode;
+  readonly start: PullStart;
   /** Median duration of the pull, in milliseconds. */
   readonly ms: number;
   readonly rowsPerSecond: number;

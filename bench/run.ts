@@ -10,13 +10,15 @@ import { runJsonChild, startServer, type ServerChild } from './child-process.js'
 import { PAGE_SIZE } from './page-url.js';
 import { pullVariants, type PullVariant } from './pull-variants.js';
 import { formatReport } from './report.js';
-import type { BenchResults, PullResult, ServeResult, ServerMode } from './results.js';
+import type { BenchResults, PullResult, PullStart, ServeResult, ServerMode } from './results.js';
 import { median } from './statistics.js';
 
 interface Size {
   readonly rows: number;
   /** Arguments of `bench/sandbox-server.ts` that give the dataset this many rows. */
   readonly serverArgs: readonly string[];
+  /** Cold pulls always; warm pulls too where the JIT's warm-up is a large share of a pull. */
+  readonly starts: readonly PullStart[];
 }
 
 interface Plan {
@@ -33,15 +35,16 @@ const sections = new Set((onlyArgument ?? 'client,sync,verify,files,peers').spli
 /** `--rows=100000` measures one dataset size instead of 100,000 and 1,020,000. */
 const rowsArgument = process.argv.find((argument) => argument.startsWith('--rows='))?.slice('--rows='.length);
 const plan: Plan = rowsArgument
-  ? { runs: quick ? 1 : 3, sizes: [{ rows: Number(rowsArgument), serverArgs: ['--rows', rowsArgument] }], modes: ['computing', 'replaying'], connections: [1, 4] }
+  ? { runs: quick ? 1 : 3, sizes: [{ rows: Number(rowsArgument), serverArgs: ['--rows', rowsArgument], starts: ['cold', 'warm'] }], modes: ['computing', 'replaying'], connections: [1, 4] }
   : quick
-  ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'] }], modes: ['computing', 'replaying'], connections: [1, 4] }
+  ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'], starts: ['cold', 'warm'] }], modes: ['computing', 'replaying'], connections: [1, 4] }
   : {
       runs: 3,
       modes: ['computing', 'replaying'],
       sizes: [
-        { rows: 100_000, serverArgs: ['--rows', '100000'] },
-        { rows: 1_020_000, serverArgs: ['--full'] },
+        { rows: 100_000, serverArgs: ['--rows', '100000'], starts: ['cold', 'warm'] },
+        // At 1.02M rows the warm-up is a small share of the first pull, and a warm run would take twice as long.
+        { rows: 1_020_000, serverArgs: ['--full'], starts: ['cold'] },
       ],
       connections: [1, 4],
     };
@@ -81,17 +84,17 @@ async function measureServe(server: ServerChild, rows: number): Promise<ServeRes
   });
 }
 
-async function measurePulls(server: ServerChild, rows: number, mode: ServerMode): Promise<PullResult[]> {
+async function measurePulls(server: ServerChild, rows: number, mode: ServerMode, start: PullStart): Promise<PullResult[]> {
   const samples = new Map<PullVariant, { ms: number; maxRssMb: number; serverMicrosPerRow: number; clientMicrosPerRow: number }[]>();
   // Variants take turns within each run, so a change in the machine's load hits them alike.
   for (let run = 1; run <= plan.runs; run++) {
     for (const variant of pullVariants) {
       const result = await measured(server, () =>
         runJsonChild<{ rows: number; ms: number; maxRssMb: number; clientMicrosPerRow: number }>('pull-child.ts', [
-          '--variant', variant, '--url', server.url, '--secret', server.appSecret, '--rows', String(rows),
+          '--variant', variant, '--url', server.url, '--secret', server.appSecret, '--rows', String(rows), '--start', start,
         ]),
       );
-      log(`pull ${variant} ${rows} rows, ${mode} server, run ${run}: ${(result.ms / 1000).toFixed(2)} s, RSS ${result.maxRssMb.toFixed(0)} MB, client ${result.clientMicrosPerRow.toFixed(2)} µs/row, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
+      log(`pull ${variant} ${rows} rows, ${mode} server, ${start}, run ${run}: ${(result.ms / 1000).toFixed(2)} s, RSS ${result.maxRssMb.toFixed(0)} MB, client ${result.clientMicrosPerRow.toFixed(2)} µs/row, server ${result.serverMicrosPerRow.toFixed(2)} µs/row`);
       samples.set(variant, [...(samples.get(variant) ?? []), result]);
     }
   }
@@ -102,6 +105,7 @@ async function measurePulls(server: ServerChild, rows: number, mode: ServerMode)
       variant,
       rows,
       server: mode,
+      start,
       ms,
       rowsPerSecond: rows / (ms / 1000),
       maxRssMb: Math.max(...runs.map((sample) => sample.maxRssMb)),
@@ -113,7 +117,7 @@ async function measurePulls(server: ServerChild, rows: number, mode: ServerMode)
 
 /** Reads every page once with the sequential loop, unmeasured. */
 async function warmPages(server: ServerChild, rows: number): Promise<void> {
-  await runJsonChild('pull-child.ts', ['--variant', 'sequential', '--url', server.url, '--secret', server.appSecret, '--rows', String(rows)]);
+  await runJsonChild('pull-child.ts', ['--variant', 'sequential', '--url', server.url, '--secret', server.appSecret, '--rows', String(rows), '--start', 'cold']);
 }
 
 const loadBefore = loadavg()[0] as number;
@@ -147,7 +151,7 @@ for (const [index, size] of sections.has('client') ? plan.sizes.entries() : []) 
         if (index === 0) serve.push(...(await measureServe(server, size.rows)));
         else await warmPages(server, size.rows);
       }
-      pulls.push(...(await measurePulls(server, size.rows, mode)));
+      for (const start of size.starts) pulls.push(...(await measurePulls(server, size.rows, mode, start)));
     } finally {
       await server.stop();
     }

@@ -14,22 +14,27 @@ function runQuickBench(): Promise<{ stdout: string; stderr: string }> {
 }
 
 describe('npm run bench -- --quick', () => {
-  it('prints the throughput, full-pull, and ratio tables for every variant against both server modes', async () => {
+  it('prints the throughput, full-pull, and ratio tables for every variant, server mode and start', async () => {
     const { stdout } = await runQuickBench();
     expect(stdout).toContain('# Benchmarks');
     expect(stdout).toContain('| connections | rows | rows/s over loopback |');
     expect(stdout).toMatch(/^\| 1 \| 5,000 \| [\d,]+ \|/m);
     expect(stdout).toMatch(/^\| 4 \| 5,000 \| [\d,]+ \|/m);
     for (const server of ['computes each page', 'replays kept pages']) {
-      for (const variant of ['(a) SDK, no schema', '(b) SDK, zod schema', '(c) hand-written sequential loop', '(d) hand-written 4-way loop']) {
-        // server | variant | rows | time | rows/s | RSS | client CPU | server CPU
-        const row = `^\\| ${server} \\| ${variant.replace(/[()]/g, '\\$&')}.* \\| 5,000 \\| [\\d.]+ \\| [\\d,]+ \\| \\d+ \\| [\\d.]+ \\| [\\d.]+ \\|$`;
-        expect(stdout).toMatch(new RegExp(row, 'm'));
+      for (const start of ['cold', 'warm']) {
+        for (const variant of ['(a) SDK, no schema', '(b) SDK, zod schema', '(c) hand-written sequential loop', '(d) hand-written 4-way loop']) {
+          // server | pull | variant | rows | time | rows/s | RSS | client CPU | server CPU
+          const row = `^\\| ${server} \\| ${start} \\| ${variant.replace(/[()]/g, '\\$&')}.* \\| 5,000 \\| [\\d.]+ \\| [\\d,]+ \\| \\d+ \\| [\\d.]+ \\| [\\d.]+ \\|$`;
+          expect(stdout).toMatch(new RegExp(row, 'm'));
+        }
       }
     }
-    // One column per server mode.
-    expect(stdout).toMatch(/^\| a\/c: SDK vs sequential \| [\d.]+× \| [\d.]+× \|/m);
-    expect(stdout).toMatch(/^\| a\/d: SDK vs 4-way \| [\d.]+× \| [\d.]+× \|/m);
-    expect(stdout).toMatch(/^\| b\/c: SDK \+ schema vs sequential \| [\d.]+× \| [\d.]+× \|/m);
+    // One column per server mode and start, each value with its verdict; the ceiling row has none.
+    const verdict = ' (?:yes|\\*\\*no\\*\\*)';
+    const values = (withVerdict: boolean) => Array.from({ length: 4 }, () => `[\\d.]+×${withVerdict ? verdict : ''}`).join(' \\| ');
+    expect(stdout).toMatch(new RegExp(`^\\| a/c: SDK vs sequential \\| ${values(true)} \\| ≥ 1\\.5× \\|$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^\\| a/d: SDK vs 4-way \\| ${values(true)} \\| ≥ 0\\.9× \\|$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^\\| b/c: SDK \\+ schema vs sequential \\| ${values(true)} \\| ≥ 1\\.2× \\|$`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^\\| d/c: 4-way vs sequential [^|]* \\| ${values(false)} \\| — \\|$`, 'm'));
   }, 120_000);
 });
