@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function runQuickBench(): Promise<{ stdout: string; stderr: string }> {
+function runQuickBench(section = 'client'): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--only=client'], { cwd: ROOT, timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', `--only=${section}`], { cwd: ROOT, timeout: 120_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`bench failed: ${stderr || error.message}`));
       else resolve({ stdout, stderr });
     });
@@ -36,5 +36,15 @@ describe('npm run bench -- --quick', () => {
     expect(stdout).toMatch(new RegExp(`^\\| a/d: SDK vs 4-way \\| ${values(true)} \\| ≥ 0\\.9× \\|$`, 'm'));
     expect(stdout).toMatch(new RegExp(`^\\| b/c: SDK \\+ schema vs sequential \\| ${values(true)} \\| ≥ 1\\.2× \\|$`, 'm'));
     expect(stdout).toMatch(new RegExp(`^\\| d/c: 4-way vs sequential [^|]* \\| ${values(false)} \\| — \\|$`, 'm'));
+  }, 120_000);
+
+  it('prints what each layer of a page read costs, cold and warm', async () => {
+    const { stdout } = await runQuickBench('layers');
+    expect(stdout).toContain('## Where a page\'s client CPU goes');
+    const rows = stdout.split('\n').filter((line) => /^\| (`fetch`|\+ )/.test(line));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toMatch(/ \| \d+ \| \d+ \| [\d.]+× \| [\d.]+× \|$/);
+    // The first layer is the baseline of the ratios.
+    expect(rows[0]).toMatch(/ \| 1\.00× \| 1\.00× \|$/);
   }, 120_000);
 });
