@@ -87,7 +87,9 @@ async function* readNumberedPages(
       if (rows.length < reader.pageSize) return;
     }
   } finally {
-    inFlight.abort();
+    // Only pages fetched ahead and never awaited are still in flight. A read that ran to its end
+    // has none, and aborting would walk every finished request's signal for nothing.
+    if (pending.size > 0) inFlight.abort();
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RecordValidationError, UnsupportedError, type Client } from '../../src/index.js';
+import { createClient, portals, RecordValidationError, UnsupportedError, type Client } from '../../src/index.js';
+import { createSandbox } from '../../src/sandbox/index.js';
 import { rowCount, sandboxClient } from './sandbox-client.js';
 
 const FOOD = 'nb-food-licenses';
@@ -104,6 +105,29 @@ describe('records on the zhejiang flavor', () => {
     expect(afterBreak).toBeLessThanOrEqual(5);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requests.count('get_data')).toBe(afterBreak);
+  });
+
+  it('a read that runs to its end aborts none of its requests; leaving early aborts the pages fetched ahead', async () => {
+    const sandbox = createSandbox({ flavor: 'zhejiang', sizes: SIZES, extraDatasets: 0 });
+    const signals: AbortSignal[] = [];
+    const client = createClient({
+      portal: portals.zhejiang({ baseUrl: sandbox.url, appSecret: sandbox.credentials.appSecret }),
+      cache: false,
+      fetch: (request: Request) => {
+        if (new URL(request.url).pathname.endsWith('/get_data.do')) signals.push(request.signal);
+        return sandbox.fetch(request);
+      },
+    });
+    const rows = await client.datasets.records(FOOD, { pageSize: 10, concurrency: 4 }).toArray();
+    expect(rows).toHaveLength(rowCount(sandbox, FOOD));
+    expect(signals).toHaveLength(46);
+    expect(signals.filter((signal) => signal.aborted)).toHaveLength(0);
+
+    signals.length = 0;
+    for await (const _row of client.datasets.records(FOOD, { pageSize: 10, concurrency: 4 })) break;
+    // Page 1 was read; pages 2 to 4 were fetched ahead and are cancelled.
+    expect(signals).toHaveLength(4);
+    expect(signals.slice(1).every((signal) => signal.aborted)).toBe(true);
   });
 
   it('sixteen pages in flight under the caller\'s signal raise no listener-leak warning', async () => {
