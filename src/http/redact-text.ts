@@ -13,7 +13,6 @@ export interface RedactTextOptions {
   secrets?: readonly string[];
 }
 
-
 /**
  * Replaces secrets in free text (an error body, a message, a URL that could not be parsed) with
  * `[REDACTED]`.

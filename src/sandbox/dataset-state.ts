@@ -212,8 +212,9 @@ export class DatasetState {
       // Stamps are sorted: walk back from the end while they are late enough.
       for (let entry = stamps.times.length - 1; entry >= 0 && (stamps.times[entry] as number) >= threshold; entry--) {
         const index = stamps.indices[entry] as number;
-        if (this.isRemoved(index)) continue;
-        positions.add(index - removedBelow(this.removedBase, index));
+        // One search tells both whether the row was removed and how many removed rows precede it.
+        const below = removedBelow(this.removedBase, index);
+        if (this.removedBase[below] !== index) positions.add(index - below);
       }
     }
     for (const index of this.overrides.keys()) positions.add(index - removedBelow(this.removedBase, index));
@@ -239,11 +240,6 @@ export class DatasetState {
     for (let entry = 0; entry < order.length; entry++) times[entry] = byIndex[order[entry] as number] as number;
     this.stampIndex = { times, indices: order };
     return this.stampIndex;
-  }
-
-  private isRemoved(index: number): boolean {
-    const at = sortedInsertionPoint(this.removedBase, index);
-    return this.removedBase[at] === index;
   }
 
   /** Finds the visible position of the row whose key equals `value` (a scan: the sandbox has no index). */

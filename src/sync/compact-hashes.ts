@@ -1,3 +1,5 @@
+import { ReadOnlyHashes } from './read-only-hashes.js';
+
 /** Marks an empty slot of the open-addressing table (slots hold key indexes). */
 const EMPTY = -1;
 
@@ -7,7 +9,7 @@ const EMPTY = -1;
  * checkpoint of a million keys in half the heap, built four times faster. Keys stay in the
  * JSON text they were stored as and are found through an open-addressing table of 32-bit key hashes.
  */
-export class CompactHashes implements ReadonlyMap<string, number> {
+export class CompactHashes extends ReadOnlyHashes {
   private constructor(
     /** The stored JSON array of keys; unescaped keys are ranges of it. */
     private readonly text: string,
@@ -19,7 +21,9 @@ export class CompactHashes implements ReadonlyMap<string, number> {
     /** Keys written with JSON escapes (quotes, control characters): rare, kept as strings. */
     private readonly escaped: ReadonlyMap<string, number>,
     private readonly escapedAt: ReadonlyMap<number, string>,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Reads `text`, a JSON array of distinct strings as `JSON.stringify` writes it, pairing its
@@ -84,37 +88,33 @@ export class CompactHashes implements ReadonlyMap<string, number> {
     return hashes;
   }
 
-  get size(): number {
+  override get size(): number {
     return this.contentHashes.length;
   }
 
-  get(key: string): number | undefined {
+  override get(key: string): number | undefined {
     const index = this.indexOf(key);
     return index === EMPTY ? undefined : this.contentHashes[index];
   }
 
-  has(key: string): boolean {
+  override has(key: string): boolean {
     return this.indexOf(key) !== EMPTY;
   }
 
-  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+  override forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
     for (let index = 0; index < this.contentHashes.length; index++) callback.call(thisArg, this.contentHashes[index] as number, this.keyAt(index), this);
   }
 
-  *entries(): MapIterator<[string, number]> {
+  override *entries(): MapIterator<[string, number]> {
     for (let index = 0; index < this.contentHashes.length; index++) yield [this.keyAt(index), this.contentHashes[index] as number];
   }
 
-  *keys(): MapIterator<string> {
+  override *keys(): MapIterator<string> {
     for (let index = 0; index < this.contentHashes.length; index++) yield this.keyAt(index);
   }
 
-  *values(): MapIterator<number> {
+  override *values(): MapIterator<number> {
     for (let index = 0; index < this.contentHashes.length; index++) yield this.contentHashes[index] as number;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
   }
 
   private keyAt(index: number): string {

@@ -8,14 +8,12 @@ import { validateRecord } from '../records/record-stream.js';
 import type { ChangeSet } from './change-set.js';
 import type { Checkpoint, FileMarker, PullStrategy } from './checkpoint.js';
 import { chooseStrategy } from './choose-strategy.js';
-import { CompactHashes } from './compact-hashes.js';
-import { PatchedHashes } from './patched-hashes.js';
 import { DatasetDriftError } from './dataset-drift-error.js';
 import type { PullResult } from './pull-result.js';
 import { readFileSnapshot } from './read-file-snapshot.js';
 import { readModified } from './read-modified.js';
 import { readSnapshot } from './read-snapshot.js';
-import { SnapshotHashes } from './snapshot-hashes.js';
+import { ReadOnlyHashes } from './read-only-hashes.js';
 import type { SyncOptions } from './sync-options.js';
 
 const DEFAULT_KEY_SCAN_EVERY = 10;
@@ -123,7 +121,7 @@ async function loadCheckpoint({ adapter, dataset, options }: SyncContext): Promi
   if (!checkpoint) return undefined;
   const expected = { portal: adapter.family, baseUrl: adapter.baseUrl, dataset, key: options.key };
   const mismatch = (Object.keys(expected) as (keyof typeof expected)[]).find((field) => checkpoint[field] !== expected[field]);
-  if (checkpoint.format !== 1 || !(checkpoint.hashes instanceof Map || checkpoint.hashes instanceof CompactHashes || checkpoint.hashes instanceof PatchedHashes || checkpoint.hashes instanceof SnapshotHashes) || mismatch) {
+  if (checkpoint.format !== 1 || !(checkpoint.hashes instanceof Map || checkpoint.hashes instanceof ReadOnlyHashes) || mismatch) {
     const location = options.store.describe?.(dataset) ?? `checkpoint "${dataset}"`;
     throw new CheckpointError(
       `Checkpoint ${location} belongs to ${checkpoint.portal} ${checkpoint.baseUrl}, dataset ${checkpoint.dataset}, key ${checkpoint.key}; ` +

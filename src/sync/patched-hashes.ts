@@ -1,3 +1,5 @@
+import { ReadOnlyHashes } from './read-only-hashes.js';
+
 /**
  * A read-only key → content hash map made of an earlier map plus the few keys one modified-since
  * pull changed, so such a pull costs its changes rather than a copy of every key. It reads and
@@ -6,8 +8,8 @@
  * map is copied flat once its patch grows past a sixteenth of the base, which keeps each pull's
  * share of that copy proportional to its changes.
  */
-export class PatchedHashes implements ReadonlyMap<string, number> {
-  readonly size: number;
+export class PatchedHashes extends ReadOnlyHashes {
+  override readonly size: number;
 
   private constructor(
     private readonly base: ReadonlyMap<string, number>,
@@ -16,6 +18,7 @@ export class PatchedHashes implements ReadonlyMap<string, number> {
     /** Base keys deleted; a re-added key stays here and is in `changed`, placed at the end. */
     private readonly removed: ReadonlySet<string>,
   ) {
+    super();
     let appended = 0;
     for (const key of changed.keys()) if (this.isAppended(key)) appended++;
     this.size = base.size - removed.size + appended;
@@ -25,7 +28,7 @@ export class PatchedHashes implements ReadonlyMap<string, number> {
    * `previous` with `changed` set (updated or added keys) then `removed` deleted; `previous` is
    * left as it is. A key must not be both changed and removed.
    */
-  static apply(previous: ReadonlyMap<string, number>, changed: ReadonlyMap<string, number>, removed: readonly string[]): ReadonlyMap<string, number> {
+  static patch(previous: ReadonlyMap<string, number>, changed: ReadonlyMap<string, number>, removed: readonly string[]): ReadonlyMap<string, number> {
     const base = previous instanceof PatchedHashes ? previous.base : previous;
     const patch = new Map(previous instanceof PatchedHashes ? previous.changed : undefined);
     const gone = new Set(previous instanceof PatchedHashes ? previous.removed : undefined);
@@ -39,38 +42,23 @@ export class PatchedHashes implements ReadonlyMap<string, number> {
     return new PatchedHashes(base, patch, gone);
   }
 
-  get(key: string): number | undefined {
+  override get(key: string): number | undefined {
     const hash = this.changed.get(key);
     if (hash !== undefined || this.removed.has(key)) return hash;
     return this.base.get(key);
   }
 
-  has(key: string): boolean {
+  override has(key: string): boolean {
     return this.changed.has(key) || (!this.removed.has(key) && this.base.has(key));
   }
 
-  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (const [key, hash] of this.entries()) callback.call(thisArg, hash, key, this);
-  }
-
-  *entries(): MapIterator<[string, number]> {
+  override *entries(): MapIterator<[string, number]> {
     for (const [key, hash] of this.base) {
       if (!this.removed.has(key)) yield [key, this.changed.get(key) ?? hash];
     }
     for (const [key, hash] of this.changed) if (this.isAppended(key)) yield [key, hash];
   }
 
-  *keys(): MapIterator<string> {
-    for (const [key] of this.entries()) yield key;
-  }
-
-  *values(): MapIterator<number> {
-    for (const [, hash] of this.entries()) yield hash;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
 
   /** Whether a changed key sits after the base's keys: new to the base, or deleted from it and set again. */
   private isAppended(key: string): boolean {

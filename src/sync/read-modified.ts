@@ -59,7 +59,7 @@ export async function readModified(adapter: PortalAdapter, previous: ReadonlyMap
       if (!present.has(key) && !seen.has(key)) removed.push(key);
     }
   }
-  return { added, updated, removed, hashes: PatchedHashes.apply(previous, changed, removed), watermark, pages, rowsRead, keyScan: read.keyScan };
+  return { added, updated, removed, hashes: PatchedHashes.patch(previous, changed, removed), watermark, pages, rowsRead, keyScan: read.keyScan };
 }
 
 /** Every key in the dataset, reading only the key column where the portal can project. */

@@ -1,3 +1,5 @@
+import { ReadOnlyHashes } from './read-only-hashes.js';
+
 /**
  * The key → content hash map a full read produces, laid out so that the next full read can diff
  * against it without building a fresh map of every key: keys get slots in a `Map` that later
@@ -6,8 +8,8 @@
  * changes few rows then costs a copy of two flat arrays; once those new and removed keys pass a
  * sixteenth of the slots, the next read lays the map out afresh. Read-only, like a checkpoint's.
  */
-export class SnapshotHashes implements ReadonlyMap<string, number> {
-  readonly size: number;
+export class SnapshotHashes extends ReadOnlyHashes {
+  override readonly size: number;
 
   /**
    * Used by `SnapshotDiff`, which keeps the layout consistent: `alive` is `null` when every slot
@@ -27,6 +29,7 @@ export class SnapshotHashes implements ReadonlyMap<string, number> {
     /** Hashes of keys not in a live slot, in the order they were added. */
     readonly extra: ReadonlyMap<string, number>,
   ) {
+    super();
     this.size = keyAt.length - removedSlots + extra.size;
   }
 
@@ -36,35 +39,20 @@ export class SnapshotHashes implements ReadonlyMap<string, number> {
     return slot !== undefined && (this.alive === null || this.alive[slot] === 1) ? slot : -1;
   }
 
-  get(key: string): number | undefined {
+  override get(key: string): number | undefined {
     const slot = this.slotOf(key);
     return slot === -1 ? this.extra.get(key) : this.hashAt[slot];
   }
 
-  has(key: string): boolean {
+  override has(key: string): boolean {
     return this.slotOf(key) !== -1 || this.extra.has(key);
   }
 
-  forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (const [key, hash] of this.entries()) callback.call(thisArg, hash, key, this);
-  }
-
-  *entries(): MapIterator<[string, number]> {
+  override *entries(): MapIterator<[string, number]> {
     for (let slot = 0; slot < this.keyAt.length; slot++) {
       if (this.alive === null || this.alive[slot] === 1) yield [this.keyAt[slot] as string, this.hashAt[slot] as number];
     }
     yield* this.extra;
   }
 
-  *keys(): MapIterator<string> {
-    for (const [key] of this.entries()) yield key;
-  }
-
-  *values(): MapIterator<number> {
-    for (const [, hash] of this.entries()) yield hash;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
 }

@@ -46,7 +46,7 @@ describe('PatchedHashes', () => {
         }
       }
       const before = [...patched];
-      const after = PatchedHashes.apply(patched, changed, removed);
+      const after = PatchedHashes.patch(patched, changed, removed);
       expect([...patched]).toEqual(before);
       reference = applied(reference, changed, removed);
       expectSame(after, reference, universe);
@@ -60,9 +60,9 @@ describe('PatchedHashes', () => {
 
   it('puts a key that was deleted and then set again at the end, as a Map does', () => {
     const start = new Map(Array.from({ length: 100 }, (_unused, index) => [`k${index}`, index]));
-    const once = PatchedHashes.apply(start, new Map(), ['k1']);
-    const twice = PatchedHashes.apply(once, new Map([['k1', 1001], ['new', 5]]), []);
-    const thrice = PatchedHashes.apply(twice, new Map([['k1', 1002], ['k2', 2002]]), ['new']);
+    const once = PatchedHashes.patch(start, new Map(), ['k1']);
+    const twice = PatchedHashes.patch(once, new Map([['k1', 1001], ['new', 5]]), []);
+    const thrice = PatchedHashes.patch(twice, new Map([['k1', 1002], ['k2', 2002]]), ['new']);
     expect(thrice).toBeInstanceOf(PatchedHashes);
     expectSame(thrice, applied(applied(applied(start, new Map(), ['k1']), new Map([['k1', 1001], ['new', 5]]), []), new Map([['k1', 1002], ['k2', 2002]]), ['new']), ['k1', 'k2', 'new', 'k99']);
     expect([...thrice.keys()].slice(-1)).toEqual(['k1']);
@@ -72,7 +72,7 @@ describe('PatchedHashes', () => {
     const keys = Array.from({ length: 200 }, (_unused, index) => `91330200MA${index.toString(36).padStart(8, '0')}`);
     const loaded = CompactHashes.fromJson(JSON.stringify(keys), Float64Array.from(keys, (_key, index) => index)) as CompactHashes;
     const changed = new Map([[keys[3] as string, 99], ['added', 7]]);
-    const patched = PatchedHashes.apply(loaded, changed, [keys[0] as string]);
+    const patched = PatchedHashes.patch(loaded, changed, [keys[0] as string]);
     expect(patched).toBeInstanceOf(PatchedHashes);
     expectSame(patched, applied(loaded, changed, [keys[0] as string]), [...keys, 'added']);
   });

@@ -47,7 +47,7 @@ export function datastoreCell(definition: DatasetDefinition, name: string): ((ro
 }
 
 // PostgreSQL's JSON rendering of `date`/`timestamp` columns; text columns keep "" as loaded.
-const CKAN_CELLS: CellFormat = { date: (text) => toTimestamp(text), datetime: (text) => toTimestamp(text), keepEmptyText: true };
+const CKAN_CELLS: CellFormat = { date: toTimestamp, datetime: toTimestamp, keepEmptyText: true };
 
 /**
  * A date or datetime in PostgreSQL's JSON rendering of `timestamp`: `2026-01-02T00:00:00`,

@@ -151,9 +151,9 @@ function lowerBound(condition: Condition, field: string): Date | undefined {
     return left && right ? (left > right ? left : right) : (left ?? right);
   }
   if (condition.field !== field || (condition.op !== '>' && condition.op !== '>=' && condition.op !== '=')) return undefined;
-  const text = String(condition.value);
-  const date = new Date(/(?:Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // Read as the comparison reads it, so the bound never excludes a row the filter keeps.
+  const ms = timestampMs(condition.value);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
 function recordAt(state: DatasetState, position: number): DatastoreRecord | undefined {

@@ -36,7 +36,7 @@ export function odsRecord(definition: DatasetDefinition, row: Row): Record<strin
 }
 
 // Explore writes dates as days and datetimes with an explicit zone.
-const ODS_CELLS: CellFormat = { date: (text) => text.slice(0, 10), datetime: (text) => withZone(text) };
+const ODS_CELLS: CellFormat = { date: (text) => text.slice(0, 10), datetime: withZone };
 
 /** `2026-01-02T03:04:05Z` or `…05.000Z` → `2026-01-02T03:04:05+00:00`, as Explore writes datetimes. */
 export function withZone(text: string): string {
