@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runJsonChild } from './child-process.js';
-import { LAYER_LABELS, layers, type Layer } from './layers.js';
+import { IN_FLIGHT, LAYER_LABELS, layers, WARM_READS, type Layer } from './layers.js';
 import { pullStarts, type PullStart } from './results.js';
 import { median } from './statistics.js';
 
@@ -12,11 +12,13 @@ export async function runLayerBench(options: { quick: boolean }): Promise<string
   const rows = options.quick ? 5_000 : 100_000;
   const runs = options.quick ? 1 : 5;
   const samples = new Map<string, number[]>();
+  let pages = 0;
   // Layers take turns within each run, so a change in the machine's load hits them alike.
   for (let run = 1; run <= runs; run++) {
     for (const start of pullStarts) {
       for (const layer of layers) {
         const result = await runJsonChild<{ pages: number; microsPerPage: number }>('layer-child.ts', ['--layer', layer, '--start', start, '--rows', String(rows)]);
+        pages = result.pages;
         const key = `${layer} ${start}`;
         samples.set(key, [...(samples.get(key) ?? []), result.microsPerPage]);
       }
@@ -26,7 +28,7 @@ export async function runLayerBench(options: { quick: boolean }): Promise<string
   const lines = [
     '## Where a page\'s client CPU goes',
     '',
-    `In one process, a fake \`fetch\` answers from ${(rows / 200).toLocaleString('en-US')} pages of \`nb-business-licenses\` rendered beforehand, one macrotask per answer, so only client code runs; every layer keeps 4 pages in flight. CPU is the process's own per page over one full read, median of ${runs} run${runs === 1 ? '' : 's'}, each in a fresh process: **cold** is its first full read, **warm** follows three unmeasured full reads. Each layer includes the ones above it.`,
+    `In one process, a fake \`fetch\` answers from ${pages.toLocaleString('en-US')} pages of \`nb-business-licenses\` rendered beforehand, one macrotask per answer, so only client code runs; every layer keeps ${IN_FLIGHT} pages in flight. CPU is the process's own per page over one full read, median of ${runs} run${runs === 1 ? '' : 's'}, each in a fresh process: **cold** is its first full read, **warm** follows ${WARM_READS} unmeasured full reads. Each layer includes the ones above it.`,
     '',
     '| layer | cold µs/page | warm µs/page | cold ÷ fetch loop | warm ÷ fetch loop |',
     '| --- | ---: | ---: | ---: | ---: |',

@@ -2,9 +2,9 @@
  * Child process: reads every page of `nb-business-licenses` through one layer of the client, in
  * process, and prints `{ pages, microsPerPage }` as JSON: this process's CPU time per page over
  * the measured read. A fake `fetch` answers from pages rendered before the clock starts, so only
- * client code runs, and every layer keeps 4 pages in flight as the SDK does.
+ * client code runs, and every layer keeps `IN_FLIGHT` pages in flight as the SDK does.
  * `--start cold` measures the first full read after a one-page read that loads the code;
- * `--start warm` measures a read that follows three unmeasured full reads.
+ * `--start warm` measures a read that follows `WARM_READS` unmeasured full reads.
  */
 import ky from 'ky';
 import { createTransport, parseJsonSafely, VERSION } from '../src/http/index.js';
@@ -13,27 +13,23 @@ import { createClient, portals } from '../src/index.js';
 import { RowsSchema } from '../src/model/row-schema.js';
 import { parseOpenData } from '../src/portals/zhejiang/open-data-envelope.js';
 import { createSandbox } from '../src/sandbox/index.js';
-import { layers, type Layer } from './layers.js';
+import { IN_FLIGHT, layers, WARM_READS, type Layer } from './layers.js';
 import { DATASET, PAGE_SIZE, pageUrl } from './page-url.js';
 import { readArguments } from './read-arguments.js';
-import { pullStarts, type PullStart } from './results.js';
+import { pullStarts } from './results.js';
 
 const args = readArguments(process.argv.slice(2));
-const layer = args.string('layer') as Layer;
-if (!layers.includes(layer)) throw new TypeError(`unknown layer ${layer}`);
-const start = args.string('start') as PullStart;
-if (!pullStarts.includes(start)) throw new TypeError(`unknown start ${start}`);
+const layer = args.choice('layer', layers);
+const start = args.choice('start', pullStarts);
 const rows = args.number('rows');
 const pages = Math.ceil(rows / PAGE_SIZE);
-const IN_FLIGHT = 4;
-/** Unmeasured full reads before a warm one: enough for V8 to have compiled the per-page code. */
-const WARM_READS = 3;
 
 const sandbox = createSandbox({ flavor: 'zhejiang', seed: 1, sizes: { [DATASET]: rows }, pageCache: 0 });
 const baseUrl = 'http://sandbox.invalid';
 const appSecret = sandbox.credentials.appSecret;
 const rendered = new Map<string, Uint8Array>();
-for (const pageNum of [...Array.from({ length: pages }, (_, index) => index + 1), pages + 1]) {
+// One page past the end too: the SDK asks for it when the last page is full, to confirm the end.
+for (let pageNum = 1; pageNum <= pages + 1; pageNum++) {
   const response = await sandbox.fetch(new Request(pageUrl(baseUrl, appSecret, pageNum)));
   rendered.set(String(pageNum), new Uint8Array(await response.arrayBuffer()));
 }

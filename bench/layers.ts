@@ -7,6 +7,12 @@ export const layers = ['fetch', 'ky', 'transport', 'records'] as const;
 
 export type Layer = (typeof layers)[number];
 
+/** Pages every layer keeps in flight: the SDK's default concurrency. */
+export const IN_FLIGHT = 4;
+
+/** Unmeasured full reads before a warm one: enough for V8 to have compiled the per-page code. */
+export const WARM_READS = 3;
+
 export const LAYER_LABELS: Record<Layer, string> = {
   fetch: '`fetch`, the body read and decoded as the transport does, `JSON.parse`',
   ky: '+ ky, called as the transport calls it',

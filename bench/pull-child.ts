@@ -7,15 +7,13 @@
  * code); `--start warm` measures a second full pull, after one unmeasured full pull has let the
  * JIT compile the per-page code, as in a long-running service.
  */
-import { pullVariants, pulls, warmUps, type PullVariant } from './pull-variants.js';
+import { pullVariants, pulls, warmUps } from './pull-variants.js';
 import { readArguments } from './read-arguments.js';
-import { pullStarts, type PullStart } from './results.js';
+import { pullStarts } from './results.js';
 
 const args = readArguments(process.argv.slice(2));
-const variant = args.string('variant') as PullVariant;
-if (!pullVariants.includes(variant)) throw new TypeError(`unknown variant ${variant}`);
-const start = args.string('start') as PullStart;
-if (!pullStarts.includes(start)) throw new TypeError(`unknown start ${start}`);
+const variant = args.choice('variant', pullVariants);
+const start = args.choice('start', pullStarts);
 const expected = args.number('rows');
 
 const pull = async (): Promise<number> => {

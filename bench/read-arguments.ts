@@ -8,6 +8,12 @@ export function readArguments(argv: readonly string[]) {
   };
   return {
     string: value,
+    /** One of `allowed`, spelled exactly. */
+    choice<T extends string>(name: string, allowed: readonly T[]): T {
+      const found = value(name);
+      if (!(allowed as readonly string[]).includes(found)) throw new TypeError(`--${name} must be one of ${allowed.join(', ')}, got ${found}`);
+      return found as T;
+    },
     number(name: string): number {
       const parsed = Number(value(name));
       if (!Number.isFinite(parsed)) throw new TypeError(`--${name} must be a number`);

@@ -1,3 +1,4 @@
+import { PAGE_SIZE } from './page-url.js';
 import type { PullVariant } from './pull-variants.js';
 import { pullStarts, type BenchResults, type PullResult, type PullStart, type ServerMode } from './results.js';
 
@@ -57,7 +58,7 @@ export function formatReport(results: BenchResults): string {
     `- Command: \`${results.command}\``,
     `- Machine: ${results.machine}`,
     `- Load average (1 min) before / after: ${fixed(results.load[0], 2)} / ${fixed(results.load[1], 2)} — the cores are shared, so absolute numbers move with it; ratios are measured in the same run, variants interleaved.`,
-    `- Every number is the median of ${results.runs} run${results.runs === 1 ? '' : 's'}. The sandbox (zhejiang flavor, seed 1) runs in its own child process; every measuring client runs in another, 200-row pages over 127.0.0.1.`,
+    `- Every number is the median of ${results.runs} run${results.runs === 1 ? '' : 's'}. The sandbox (zhejiang flavor, seed 1) runs in its own child process; every measuring client runs in another, ${PAGE_SIZE}-row pages over 127.0.0.1.`,
     '',
     '## Sandbox throughput',
     '',
@@ -77,7 +78,7 @@ export function formatReport(results: BenchResults): string {
     '',
     'Each variant pulls every row in a child process of its own; peak RSS is that process\'s `maxRSS` (largest over the runs). Client CPU is that process\'s own `process.cpuUsage()` per row over the pull (every thread, the garbage collector\'s included): unlike wall-clock time it does not move with other load on the machine.',
     '',
-    'The server runs in two modes. **Computes each page**: every request renders its 200 rows from (seed, index), as a portal runs its query per request (the sandbox with `pageCache: 0`). **Replays kept pages**: every page was rendered once before the runs and is sent from memory, so the server costs almost nothing and the client\'s own CPU decides the speed; on this 2-core machine the client and the server then compete for the cores.',
+    `The server runs in two modes. **Computes each page**: every request renders its ${PAGE_SIZE} rows from (seed, index), as a portal runs its query per request (the sandbox with \`pageCache: 0\`). **Replays kept pages**: every page was rendered once before the runs and is sent from memory, so the server costs almost nothing and the client's own CPU decides the speed; the client and the server then compete for the machine's cores.`,
     '',
     'Every process first reads one row, which loads the code. A **cold** pull is then the process\'s first full pull, as a script runs it: much of the per-page code still runs before V8 has compiled it. A **warm** pull follows one unmeasured full pull in the same process, as in a long-running service.',
     '',
@@ -125,7 +126,7 @@ export function formatReport(results: BenchResults): string {
     '- Hand-written loops: (c) `fetch` + `JSON.parse` + status check, page after page until a short page; (d) the same with 4 workers sharing a page counter after one `get_total.do`.',
     '- Row generation was made cheaper for these numbers, with the same bytes for the same seed: one `RowRandom` object per row instead of a bag of closures, date arithmetic without parsing and formatting `Date` strings, weighted tables built once (about 12 → 5 µs of CPU per business-license row in process).',
     '- Server CPU per row is measured from the server process\'s own `process.cpuUsage()`, so it holds even when the client or other load limits wall-clock speed. For a warm pull it is the average over both full pulls of the measuring process.',
-    '- d/c is what the hand-written 4-way loop gains over the sequential one in the same setting: the most paging in parallel can gain there, so no client\'s a/c can be much above it. Against the replaying server it stays well below 1.5×, because one client already keeps its share of the two cores busy.',
+    '- d/c is what the hand-written 4-way loop gains over the sequential one in the same setting: the most paging in parallel can gain there, so no client\'s a/c can be much above it. Against the replaying server it stays well below 1.5×, because one client already keeps its share of the machine\'s cores busy.',
     '- In the replaying mode the sandbox keeps every rendered page (`pageCache`), and one unmeasured read renders them before the runs; in the computing mode it keeps none (`pageCache: 0`; its default of 64 MB would keep the 100,000-row dataset but not the full one).',
     '- The client decodes UTF-8 bodies with ICU\'s transcoder on Node (about six times faster than `TextDecoder` on pages of Chinese text, identical output, `TextDecoder` for malformed bytes and in browsers); the hand-written loops use `response.text()`.',
     '- A request\'s URL is redacted only when something shows it (an error, a hook, a cache key, `response.url`), and the patterns that redact it are compiled once.',

@@ -35,7 +35,7 @@ const sections = new Set((onlyArgument ?? 'client,layers,sync,verify,files,peers
 /** `--rows=100000` measures one dataset size instead of 100,000 and 1,020,000. */
 const rowsArgument = process.argv.find((argument) => argument.startsWith('--rows='))?.slice('--rows='.length);
 const plan: Plan = rowsArgument
-  ? { runs: quick ? 1 : 3, sizes: [{ rows: Number(rowsArgument), serverArgs: ['--rows', rowsArgument], starts: ['cold', 'warm'] }], modes: ['computing', 'replaying'], connections: [1, 4] }
+  ? { runs: quick ? 1 : 5, sizes: [{ rows: Number(rowsArgument), serverArgs: ['--rows', rowsArgument], starts: ['cold', 'warm'] }], modes: ['computing', 'replaying'], connections: [1, 4] }
   : quick
   ? { runs: 1, sizes: [{ rows: 5_000, serverArgs: ['--rows', '5000'], starts: ['cold', 'warm'] }], modes: ['computing', 'replaying'], connections: [1, 4] }
   : {

@@ -1,19 +1,14 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { lazyTransport } from '../../src/http/lazy-transport.js';
-import { anyBody, BASE, useMswServer } from './msw-server.js';
+import { anyBody, BASE, countRequests, useMswServer } from './msw-server.js';
 
 const server = useMswServer();
 
 describe('lazyTransport', () => {
   it('sends requests with the options it was given once the HTTP layer has loaded', async () => {
-    const seen: Request[] = [];
-    server.use(
-      http.get(`${BASE}/catalog`, ({ request }) => {
-        seen.push(request);
-        return HttpResponse.json({ ok: true });
-      }),
-    );
+    const { seen, handler } = countRequests(() => HttpResponse.json({ ok: true }));
+    server.use(http.get(`${BASE}/catalog`, handler));
     const transport = lazyTransport({ headers: { 'x-app': 'parking-map' } });
     const response = await transport.request({ method: 'GET', url: `${BASE}/catalog`, parse: anyBody });
     expect(response.data).toEqual({ ok: true });
@@ -21,53 +16,40 @@ describe('lazyTransport', () => {
   });
 
   it('sends one request for two concurrent identical GETs made before the HTTP layer has loaded', async () => {
-    let requests = 0;
-    server.use(
-      http.get(`${BASE}/catalog`, async () => {
-        requests += 1;
-        await delay(20);
-        return HttpResponse.json({ shared: true });
-      }),
-    );
+    const { seen, handler } = countRequests(async () => {
+      await delay(20);
+      return HttpResponse.json({ shared: true });
+    });
+    server.use(http.get(`${BASE}/catalog`, handler));
     const transport = lazyTransport();
     const [a, b] = await Promise.all([
       transport.request({ method: 'GET', url: `${BASE}/catalog`, parse: anyBody }),
       transport.request({ method: 'GET', url: `${BASE}/catalog`, parse: anyBody }),
     ]);
-    expect(requests).toBe(1);
+    expect(seen).toHaveLength(1);
     expect([a.data, b.data]).toEqual([{ shared: true }, { shared: true }]);
   });
 
   it('clears nothing before the first request and the cache after it', async () => {
-    let requests = 0;
-    server.use(
-      http.get(`${BASE}/data`, () => {
-        requests += 1;
-        return HttpResponse.json({});
-      }),
-    );
+    const { seen, handler } = countRequests(() => HttpResponse.json({}));
+    server.use(http.get(`${BASE}/data`, handler));
     const transport = lazyTransport();
     transport.clearCache();
     await transport.request({ method: 'GET', url: `${BASE}/data`, parse: anyBody });
     await transport.request({ method: 'GET', url: `${BASE}/data`, parse: anyBody });
-    expect(requests).toBe(1);
+    expect(seen).toHaveLength(1);
     transport.clearCache();
     await transport.request({ method: 'GET', url: `${BASE}/data`, parse: anyBody });
-    expect(requests).toBe(2);
+    expect(seen).toHaveLength(2);
   });
 
   it('rejects a call whose signal was aborted with the signal’s reason and sends nothing', async () => {
-    let requests = 0;
-    server.use(
-      http.get(`${BASE}/data`, () => {
-        requests += 1;
-        return HttpResponse.json({});
-      }),
-    );
+    const { seen, handler } = countRequests(() => HttpResponse.json({}));
+    server.use(http.get(`${BASE}/data`, handler));
     const controller = new AbortController();
     controller.abort(new Error('user navigated away'));
     await expect(lazyTransport().request({ method: 'GET', url: `${BASE}/data`, parse: anyBody, signal: controller.signal })).rejects.toThrow('user navigated away');
-    expect(requests).toBe(0);
+    expect(seen).toHaveLength(0);
   });
 
   it('reports a bad request as the HTTP layer does, as a rejection', async () => {

@@ -18,3 +18,15 @@ export const anyBody = (body: unknown): unknown => body;
 
 /** Settings that keep retries fast in tests. */
 export const FAST_RETRY = { retries: 3, minDelay: 1, maxDelay: 5 } as const;
+
+/** An msw resolver that keeps every request it answers, so tests can count and inspect them. */
+export const countRequests = (respond: (request: Request) => Response | Promise<Response>) => {
+  const seen: Request[] = [];
+  return {
+    seen,
+    handler: ({ request }: { request: Request }) => {
+      seen.push(request);
+      return respond(request);
+    },
+  };
+};

@@ -1,20 +1,9 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createTransport, fingerprint } from '../../src/http/index.js';
-import { anyBody, BASE, FAST_RETRY, useMswServer } from './msw-server.js';
+import { anyBody, BASE, countRequests, FAST_RETRY, useMswServer } from './msw-server.js';
 
 const server = useMswServer();
-
-const countRequests = (respond: (request: Request) => Response | Promise<Response>) => {
-  const seen: Request[] = [];
-  return {
-    seen,
-    handler: ({ request }: { request: Request }) => {
-      seen.push(request);
-      return respond(request);
-    },
-  };
-};
 
 describe('response cache', () => {
   it('answers the second of two sequential identical GETs from the cache', async () => {
