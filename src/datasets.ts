@@ -81,12 +81,13 @@ export class Datasets {
    */
   async aggregate(id: string, options: AggregateOptions): Promise<AggregateResult> {
     assertIdentifier(id);
-    const { aggregateRows, toAggregateQuery } = await import('./aggregate/index.js');
+    const { aggregateRows, portalAggregateRows, toAggregateQuery } = await import('./aggregate/index.js');
     const query = toAggregateQuery(options);
     const call = transportCallOptions(options);
     if (options.pushdown !== false && this.adapter.aggregate) {
+      // Adapters hand back the portal's rows as sent (SODA's numbers as text): typed and ordered here, once.
       const rows = await this.adapter.aggregate(id, query, call);
-      if (rows) return { rows, computedBy: 'portal' };
+      if (rows) return { rows: portalAggregateRows(rows, query), computedBy: 'portal' };
     }
     const fields = [...new Set([...query.groupBy, ...query.metrics.flatMap((metric) => (metric.column === undefined ? [] : [metric.column]))])];
     const stream = this.records(id, { ...call, ...(query.where ? { where: query.where } : {}), ...(fields.length ? { fields } : {}) });

@@ -1,8 +1,5 @@
 import { ArgumentError } from '../errors/argument-error.js';
-import type { CallOptions, WhereFilter } from '../portals/portal-adapter.js';
-
-/** Aggregate functions: `count` counts rows; the others read a numeric column (text numbers are coerced). */
-export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
+import type { AggregateFunction, AggregateQuery, CallOptions, WhereFilter } from '../portals/portal-adapter.js';
 
 /** One metric: `'count'`, or a function and the column it reads, e.g. `['sum', 'KXBW']`. */
 export type Metric = 'count' | readonly ['sum' | 'avg' | 'min' | 'max', string];
@@ -31,13 +28,6 @@ export interface AggregateResult {
   readonly rows: AggregateRow[];
   /** `portal` when the portal computed it (only results crossed the wire), `client` when rows were streamed. */
   readonly computedBy: 'portal' | 'client';
-}
-
-/** A checked aggregate, as the engine hands it to an adapter. */
-export interface AggregateQuery {
-  readonly where?: WhereFilter;
-  readonly groupBy: readonly string[];
-  readonly metrics: readonly { readonly name: string; readonly fn: AggregateFunction; readonly column?: string }[];
 }
 
 const FUNCTIONS = new Set(['sum', 'avg', 'min', 'max']);

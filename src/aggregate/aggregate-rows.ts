@@ -1,5 +1,5 @@
-import type { RawRecord } from '../portals/portal-adapter.js';
-import type { AggregateQuery, AggregateRow } from './aggregate-query.js';
+import type { AggregateQuery, RawRecord } from '../portals/portal-adapter.js';
+import type { AggregateRow } from './aggregate-query.js';
 import { sortAggregateRows } from './sort-aggregate-rows.js';
 
 /** A cell as a number: numbers as they are, numeric text (SODA, zhejiang) parsed; anything else `undefined`. */

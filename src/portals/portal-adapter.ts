@@ -1,6 +1,5 @@
 import type { Dataset, PortalFamily } from '../model/dataset.js';
 import type { Transport } from '../http/index.js';
-import type { AggregateQuery, AggregateRow } from '../aggregate/aggregate-query.js';
 
 /** Per-call options every method takes last. */
 export interface CallOptions {
@@ -59,6 +58,16 @@ export interface RecordQuery {
   readonly resource?: string;
   /** Read the dataset's file of this format rather than its API (`csv`, `json`, `xlsx`, …). */
   readonly format?: string;
+}
+
+/** Aggregate functions: `count` counts rows; the others read a numeric column (text numbers are coerced). */
+export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
+
+/** A checked aggregate, as the engine hands it to an adapter. */
+export interface AggregateQuery {
+  readonly where?: WhereFilter;
+  readonly groupBy: readonly string[];
+  readonly metrics: readonly { readonly name: string; readonly fn: AggregateFunction; readonly column?: string }[];
 }
 
 /** What the portal itself applied of a query; the engine applies the rest on the client. */
@@ -243,10 +252,11 @@ export interface PortalAdapter {
   /** A dataset's file (for `download`, file reads and file syncs); absent where the family has none. */
   openFile?(datasetId: string, selection: FileSelection, options: CallOptions): Promise<DatasetFile>;
   /**
-   * Computes an aggregate on the portal (SoQL `$group`), returning only result rows; `null` when
-   * this dataset cannot, so the engine aggregates streamed rows instead.
+   * Computes an aggregate on the portal (SoQL `$group`), returning only the result rows as the
+   * portal sent them (group keys and metrics under their names; the engine types and orders
+   * them); `null` when this dataset cannot, so the engine aggregates streamed rows instead.
    */
-  aggregate?(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[] | null>;
+  aggregate?(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<RawRecord[] | null>;
   /** Rows modified since an instant, ordered by (modified, key), as a cursor reader. */
   openChanges?(datasetId: string, query: ChangesQuery, options: CallOptions): Promise<RecordReader>;
 }

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { RowsSchema } from '../../model/row-schema.js';
-import type { AggregateQuery, AggregateRow } from '../../aggregate/aggregate-query.js';
-import { portalAggregateRows } from '../../aggregate/portal-aggregate-rows.js';
-import { sqlAggregate, sqlWhere } from '../../aggregate/sql-aggregate.js';
 import { HttpError, NotFoundError, ResponseFormatError, UnsupportedError } from '../../errors/index.js';
-import { requestFile } from '../../download/request-file.js';
+import { requestFile } from '../../http/request-file.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { assertIdentifier } from '../path-segment.js';
 import type {
+  AggregateQuery,
   CallOptions,
   CatalogPage,
   ChangesQuery,
@@ -25,10 +23,11 @@ import type {
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
 import { chooseFileResource } from './ckan-file.js';
-import { changesSql, sqlIdentifier, type ChangesPosition } from './changes-sql.js';
+import { changesSql, type ChangesPosition } from './changes-sql.js';
 import { ckanErrorMessage, parseCkanResult } from './ckan-envelope.js';
 import { CKAN_CAPABILITIES, DATASTORE_MAX_ROWS } from './ckan-capabilities.js';
 import { CkanPackageSchema, PackageSearchSchema, parseNaiveUtc, toDataset } from './ckan-package.js';
+import { quoteIdentifier, sqlAggregate } from './sql-dialect.js';
 
 /** `package_search` silently returns at most 1000 rows whatever `rows` asks. */
 const SEARCH_MAX_ROWS = 1000;
@@ -262,7 +261,7 @@ export class CkanAdapter implements PortalAdapter {
     const resourceId = await this.datastoreResource(datasetId, options);
     let support: ChangesSupport | null;
     try {
-      const result = await this.get(this.actionUrl('datastore_search_sql'), { sql: `SELECT * FROM ${sqlIdentifier(resourceId)} LIMIT 1` }, SqlSchema, { cache: false, ...options });
+      const result = await this.get(this.actionUrl('datastore_search_sql'), { sql: `SELECT * FROM ${quoteIdentifier(resourceId)} LIMIT 1` }, SqlSchema, { cache: false, ...options });
       support = { columns: result.fields.map((field) => field.id) };
     } catch (error) {
       // An unregistered action answers 400 "Action name not known"; a refused one 403.
@@ -277,13 +276,13 @@ export class CkanAdapter implements PortalAdapter {
    * `GROUP BY` through `datastore_search_sql` where the site allows it (see `probeChanges`):
    * only the groups travel. `null` where SQL is off or the groups pass one answer's `rows_max`.
    */
-  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[] | null> {
+  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<RawRecord[] | null> {
     if (!(await this.probeChanges(datasetId, options))) return null;
     const resourceId = await this.datastoreResource(datasetId, options);
-    const sql = `${sqlAggregate(query, resourceId, sqlWhere(query.where))} LIMIT ${SQL_MAX_ROWS}`;
+    const sql = `${sqlAggregate(query, resourceId)} LIMIT ${SQL_MAX_ROWS}`;
     const result = await this.get(this.actionUrl('datastore_search_sql'), { sql }, SqlSchema, { cache: false, ...options });
     if (result.records.length >= SQL_MAX_ROWS) return null;
-    return portalAggregateRows(result.records, query);
+    return result.records;
   }
 
   async openChanges(datasetId: string, query: ChangesQuery, options: CallOptions): Promise<RecordReader> {
@@ -372,6 +371,7 @@ function solrTerm(value: string): string {
   return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
 
+/** A `datastore_search` sort field: a plain name as it is, any other as a quoted identifier. */
 function quoteField(field: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? field : `"${field.replace(/"/g, '""')}"`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? field : quoteIdentifier(field);
 }

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
-import type { AggregateQuery, AggregateRow } from '../../aggregate/aggregate-query.js';
-import { odsqlAggregate } from '../../aggregate/odsql-aggregate.js';
-import { portalAggregateRows } from '../../aggregate/portal-aggregate-rows.js';
 import { ResponseFormatError } from '../../errors/index.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { pathSegment } from '../path-segment.js';
 import type {
+  AggregateQuery,
   CallOptions,
   CatalogPage,
   CatalogQuery,
@@ -23,7 +21,7 @@ import { jsonlBatches } from './jsonl-batches.js';
 import { ODS_MAX_LIMIT, OPENDATASOFT_CAPABILITIES } from './opendatasoft-capabilities.js';
 import { parseOdsDate, toDataset } from './ods-dataset.js';
 import { CatalogEntrySchema, CatalogSchema, odsErrorMessage, odsQuotaError, parseOds, RecordsSchema } from './ods-envelope.js';
-import { odsqlField, odsqlOrderBy, odsqlString, odsqlWhere } from './odsql-filter.js';
+import { odsqlAggregate, odsqlOrderBy, odsqlWhere, quoteDate, quoteIdentifier, quoteLiteral } from './odsql-dialect.js';
 
 export { ODS_MAX_LIMIT };
 /** Explore refuses `offset + limit` past this: deeper reads go through an export. */
@@ -68,8 +66,8 @@ export class OpendatasoftAdapter implements PortalAdapter {
     const offset = cursor === undefined ? 0 : Number(cursor);
     const limit = Math.min(query.limit ?? 20, ODS_MAX_LIMIT, ODS_MAX_WINDOW - offset);
     const where: string[] = [];
-    if (query.q) where.push(`search(${odsqlString(query.q)})`);
-    if (query.modifiedSince) where.push(`modified >= date'${query.modifiedSince.toISOString()}'`);
+    if (query.q) where.push(`search(${quoteLiteral(query.q)})`);
+    if (query.modifiedSince) where.push(`modified >= ${quoteDate(query.modifiedSince.toISOString())}`);
     const params = new URLSearchParams({ limit: String(limit), offset: String(offset), order_by: 'dataset_id asc' });
     if (where.length) params.set('where', where.join(' and '));
     if (query.theme) params.append('refine', `theme:${query.theme}`);
@@ -95,7 +93,7 @@ export class OpendatasoftAdapter implements PortalAdapter {
     const url = this.datasetUrl(datasetId);
     const filters: Params = {
       where: odsqlWhere(query.where, query.q),
-      select: query.fields?.length ? query.fields.map(odsqlField).join(', ') : undefined,
+      select: query.fields?.length ? query.fields.map(quoteIdentifier).join(', ') : undefined,
       order_by: odsqlOrderBy(query.orderBy),
     };
     const applied = { where: true, q: true, fields: true, orderBy: true };
@@ -170,8 +168,8 @@ export class OpendatasoftAdapter implements PortalAdapter {
   async openChanges(datasetId: string, query: ChangesQuery, _options: CallOptions): Promise<RecordReader> {
     const url = `${this.datasetUrl(datasetId)}/records`;
     const limit = Math.min(query.pageSize, ODS_MAX_LIMIT);
-    const modified = odsqlField(query.modifiedColumn);
-    const key = odsqlField(query.key);
+    const modified = quoteIdentifier(query.modifiedColumn);
+    const key = quoteIdentifier(query.key);
     return {
       kind: 'cursor',
       applied: { where: false, q: false, fields: false, orderBy: true },
@@ -179,10 +177,10 @@ export class OpendatasoftAdapter implements PortalAdapter {
       fetchPage: async (cursor, pageOptions) => {
         const after = cursor === undefined ? undefined : (JSON.parse(cursor) as { modified: string; key: string | number });
         const conditions: string[] = [];
-        if (query.since) conditions.push(`${modified} >= ${odsqlDate(query.since.toISOString())}`);
+        if (query.since) conditions.push(`${modified} >= ${quoteDate(query.since.toISOString())}`);
         if (after) {
-          const m = odsqlDate(after.modified);
-          conditions.push(`(${modified} > ${m} or (${modified} = ${m} and ${key} > ${keyLiteral(after.key)}))`);
+          const m = quoteDate(after.modified);
+          conditions.push(`(${modified} > ${m} or (${modified} = ${m} and ${key} > ${quoteLiteral(after.key)}))`);
         }
         const params: Params = { where: conditions.length ? conditions.join(' and ') : undefined, order_by: `${modified} asc, ${key} asc`, limit };
         const page = await this.get(url, params, RecordsSchema, 'records', { cache: false, ...pageOptions });
@@ -235,10 +233,10 @@ export class OpendatasoftAdapter implements PortalAdapter {
   }
 
   /** `select` with aggregate functions and `group_by` on `/records`: only the groups travel, 100 a page. */
-  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[] | null> {
+  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<RawRecord[] | null> {
     const url = `${this.datasetUrl(datasetId)}/records`;
     const where = odsqlWhere(query.where, undefined);
-    const groups: Record<string, unknown>[] = [];
+    const groups: RawRecord[] = [];
     let total = 0;
     for (let offset = 0; offset < ODS_MAX_WINDOW; offset += ODS_MAX_LIMIT) {
       const page = await this.get(url, { ...odsqlAggregate(query), where, limit: ODS_MAX_LIMIT, offset }, RecordsSchema, 'records', { cache: false, ...options });
@@ -247,7 +245,7 @@ export class OpendatasoftAdapter implements PortalAdapter {
       if (page.results.length < ODS_MAX_LIMIT || groups.length >= total) break;
     }
     // More groups than the 10,000-result window: the rows are aggregated on the client instead.
-    return groups.length < total ? null : portalAggregateRows(groups, query);
+    return groups.length < total ? null : groups;
   }
 
   private datasetUrl(id: string): string {
@@ -273,14 +271,4 @@ export class OpendatasoftAdapter implements PortalAdapter {
     });
     return response.data;
   }
-}
-
-/** An ODSQL date literal; the value's own quotes are escaped so it can never end the literal. */
-function odsqlDate(value: string): string {
-  return `date'${value.replace(/[\\']/g, '\\$&')}'`;
-}
-
-/** The key of the last row as the literal of the next page's condition. */
-function keyLiteral(value: string | number): string {
-  return typeof value === 'number' ? String(value) : odsqlString(value);
 }

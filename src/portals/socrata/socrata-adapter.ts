@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import type { AggregateQuery, AggregateRow } from '../../aggregate/aggregate-query.js';
-import { portalAggregateRows } from '../../aggregate/portal-aggregate-rows.js';
-import { soqlAggregate } from '../../aggregate/soql-aggregate.js';
 import { RowSchema, RowsSchema } from '../../model/row-schema.js';
 import type { Transport } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { pathSegment } from '../path-segment.js';
 import type {
+  AggregateQuery,
   CallOptions,
   CatalogPage,
   CatalogQuery,
@@ -25,7 +23,7 @@ import { SOCRATA_CAPABILITIES, SODA_MAX_PAGE } from './socrata-capabilities.js';
 import { cellConverters, coerceCells, typesFromHeaders } from './soda-types.js';
 import { parseSodaAnswer, sodaErrorMessage } from './soda-envelope.js';
 import { SocrataViewSchema, viewToDataset } from './socrata-view.js';
-import { soqlIdentifier, soqlLiteral, whereClause } from './soql-literal.js';
+import { quoteIdentifier, quoteLiteral, soqlAggregate, soqlWhere } from './soql-dialect.js';
 
 export { SODA_MAX_PAGE };
 /** The Discovery API's largest page. */
@@ -103,13 +101,13 @@ export class SocrataAdapter implements PortalAdapter {
   async openRecords(datasetId: string, query: RecordQuery, _options: CallOptions): Promise<RecordReader> {
     const url = this.resourceUrl(datasetId);
     const limit = Math.min(query.pageSize, SODA_MAX_PAGE);
-    const userWhere = query.where ? whereClause(query.where) : undefined;
+    const userWhere = query.where ? soqlWhere(query.where) : undefined;
     const keepId = query.fields?.includes(':id') ?? false;
-    const columns = query.fields?.length ? query.fields.filter((field) => field !== ':id').map(soqlIdentifier) : ['*'];
+    const columns = query.fields?.length ? query.fields.filter((field) => field !== ':id').map(quoteIdentifier) : ['*'];
     // An unwanted `:id` goes last: deleting an object's last key is cheap, deleting its first turns every row into a slow dictionary.
     const select = (keepId ? [':id', ...columns] : [...columns, ':id']).join(',');
     const ordered = query.orderBy?.length ? query.orderBy : undefined;
-    const order = ordered ? [...ordered.map((term) => `${soqlIdentifier(term.field)} ${term.direction.toUpperCase()}`), ':id'].join(',') : ':id';
+    const order = ordered ? [...ordered.map((term) => `${quoteIdentifier(term.field)} ${term.direction.toUpperCase()}`), ':id'].join(',') : ':id';
     return {
       kind: 'cursor',
       applied: { where: true, q: true, fields: true, orderBy: true },
@@ -120,7 +118,7 @@ export class SocrataAdapter implements PortalAdapter {
           params['$where'] = userWhere;
           params['$offset'] = cursor === undefined ? undefined : Number(cursor);
         } else {
-          const after = cursor === undefined ? undefined : `:id > ${soqlLiteral(cursor)}`;
+          const after = cursor === undefined ? undefined : `:id > ${quoteLiteral(cursor)}`;
           params['$where'] = [userWhere && after ? `(${userWhere})` : userWhere, after].filter(Boolean).join(' AND ') || undefined;
         }
         const rows = await this.readRows(datasetId, url, params, { cache: false, ...pageOptions });
@@ -143,10 +141,10 @@ export class SocrataAdapter implements PortalAdapter {
   }
 
   /** `$select` with aggregate functions and `$group`: only the result rows travel. */
-  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<AggregateRow[]> {
+  async aggregate(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<RawRecord[]> {
     const { $select, $group } = soqlAggregate(query);
-    const params = { $select, $group, $where: query.where ? whereClause(query.where) : undefined, $limit: SODA_MAX_PAGE };
-    return portalAggregateRows(await this.readRows(datasetId, this.resourceUrl(datasetId), params, { cache: false, ...options }), query);
+    const params = { $select, $group, $where: query.where ? soqlWhere(query.where) : undefined, $limit: SODA_MAX_PAGE };
+    return this.readRows(datasetId, this.resourceUrl(datasetId), params, { cache: false, ...options });
   }
 
   /**
@@ -170,8 +168,8 @@ export class SocrataAdapter implements PortalAdapter {
     const url = this.resourceUrl(datasetId);
     const limit = Math.min(query.pageSize, SODA_MAX_PAGE);
     const types = await this.typesOf(datasetId, options);
-    const modified = soqlIdentifier(query.modifiedColumn);
-    const key = soqlIdentifier(query.key);
+    const modified = quoteIdentifier(query.modifiedColumn);
+    const key = quoteIdentifier(query.key);
     const stamp = (date: Date) => (types.get(query.modifiedColumn) === 'calendar_date' ? date.toISOString().slice(0, 23) : date.toISOString());
     const systemKey = query.key.startsWith(':') || query.modifiedColumn.startsWith(':');
     return {
@@ -181,10 +179,10 @@ export class SocrataAdapter implements PortalAdapter {
       fetchPage: async (cursor, pageOptions) => {
         const after = cursor === undefined ? undefined : (JSON.parse(cursor) as { modified: string | number; key: string | number });
         const conditions: string[] = [];
-        if (query.since) conditions.push(`${modified} >= ${soqlLiteral(stamp(query.since))}`);
+        if (query.since) conditions.push(`${modified} >= ${quoteLiteral(stamp(query.since))}`);
         if (after) {
-          const m = soqlLiteral(after.modified);
-          conditions.push(`(${modified} > ${m} OR (${modified} = ${m} AND ${key} > ${soqlLiteral(after.key)}))`);
+          const m = quoteLiteral(after.modified);
+          conditions.push(`(${modified} > ${m} OR (${modified} = ${m} AND ${key} > ${quoteLiteral(after.key)}))`);
         }
         const params = {
           $select: systemKey ? ':*,*' : '*',

@@ -19,7 +19,7 @@ import type {
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
 import { CatalogueEntrySchema, CatalogueSearchSchema, toDataset } from './catalogue-entry.js';
-import { requestFile } from '../../download/request-file.js';
+import { requestFile } from '../../http/request-file.js';
 import { downloadExtension, refuseEnvelope } from './file-download.js';
 import { GatewaySession } from './gateway-session.js';
 import { parseOpenData } from './open-data-envelope.js';

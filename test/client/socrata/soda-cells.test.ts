@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSodaTimestamp } from '../../../src/portals/socrata/floating-timestamp.js';
-import { whereClause } from '../../../src/portals/socrata/soql-literal.js';
 import { coerceRow, typesFromHeaders } from '../../../src/portals/socrata/soda-types.js';
+import { soqlWhere } from '../../../src/portals/socrata/soql-dialect.js';
 
 describe('SODA cells and SoQL literals', () => {
   it('reads floating timestamps as UTC wall time and keeps the zone of fixed ones', () => {
@@ -20,9 +20,9 @@ describe('SODA cells and SoQL literals', () => {
   });
 
   it('builds $where from equality filters with lists, nulls, numbers and doubled quotes', () => {
-    expect(whereClause({ a: "it's", b: 3, c: true })).toBe("a = 'it''s' AND b = 3 AND c = true");
-    expect(whereClause({ a: ['x', null] })).toBe("(a = 'x' OR a IS NULL)");
-    expect(whereClause({ a: ['x', 'y'], 'odd name': 1 })).toBe("a IN ('x', 'y') AND `odd name` = 1");
-    expect(whereClause({ a: [] })).toBe(':id IS NULL');
+    expect(soqlWhere({ a: "it's", b: 3, c: true })).toBe("a = 'it''s' AND b = 3 AND c = true");
+    expect(soqlWhere({ a: ['x', null] })).toBe("(a = 'x' OR a IS NULL)");
+    expect(soqlWhere({ a: ['x', 'y'], 'odd name': 1 })).toBe("a IN ('x', 'y') AND `odd name` = 1");
+    expect(soqlWhere({ a: [] })).toBe(':id IS NULL');
   });
 });

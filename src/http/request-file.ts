@@ -1,4 +1,4 @@
-import type { Transport } from '../http/index.js';
+import type { Transport } from './transport-types.js';
 import type { CallOptions, FileRequest, OpenedFile } from '../portals/portal-adapter.js';
 import { transportCallOptions } from '../portals/transport-call-options.js';
 
