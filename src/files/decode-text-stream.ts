@@ -1,6 +1,7 @@
 import { FileFormatError } from '../errors/file-format-error.js';
 import { byteChunks, type ByteSource } from './byte-chunks.js';
 import { completeLength } from './character-boundary.js';
+import { concatBytes } from './concat-bytes.js';
 import { locateInvalidByte } from './locate-invalid-byte.js';
 import { byteOrderMark, encodingFromContentType, isUtf8, type TextEncodingName } from './text-encoding.js';
 
@@ -21,18 +22,6 @@ export interface DecodeTextOptions {
 export const SNIFF_BYTES = 64 * 1024;
 
 const EMPTY = new Uint8Array(0);
-
-const concat = (parts: readonly Uint8Array[]): Uint8Array => {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const joined = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
-};
 
 /**
  * Decodes a file's bytes to text chunks at constant memory. The encoding is UTF-8, GBK or
@@ -64,7 +53,7 @@ export async function* decodeTextStream(source: ByteSource, options: DecodeTextO
       head.push(next.value);
       headLength += next.value.length;
     }
-    const sample = concat(head);
+    const sample = concatBytes(head, headLength);
     const bom = byteOrderMark(sample);
     if (bom?.encoding === 'utf-16le' || bom?.encoding === 'utf-16be') {
       throw new FileFormatError(`the file is ${bom.encoding.toUpperCase()} text; only UTF-8, GBK and GB18030 are supported`, { byteOffset: 0 });
@@ -84,7 +73,7 @@ export async function* decodeTextStream(source: ByteSource, options: DecodeTextO
     let carry = EMPTY;
     let offset = bom?.length ?? 0;
     const decode = (bytes: Uint8Array): string => {
-      const joined = carry.length === 0 ? bytes : concat([carry, bytes]);
+      const joined = carry.length === 0 ? bytes : concatBytes([carry, bytes]);
       const cut = completeLength(joined, encoding);
       const piece = joined.subarray(0, cut);
       carry = joined.slice(cut);

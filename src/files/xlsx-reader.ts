@@ -1,6 +1,6 @@
 import { FileFormatError } from '../errors/file-format-error.js';
-import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { byteChunks, type ByteSource } from './byte-chunks.js';
+import { ByteCollector } from './concat-bytes.js';
 import { looksLikeHtml } from './looks-like-html.js';
 import { uniqueHeaders } from './unique-headers.js';
 
@@ -58,20 +58,9 @@ const hasEndOfDirectory = (bytes: Uint8Array): boolean => {
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 async function readAll(source: ByteSource, limit: number): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of byteChunks(source)) {
-    total += chunk.length;
-    if (total > limit) throw new ResponseTooLargeError(limit);
-    parts.push(chunk);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+  const bytes = new ByteCollector(limit);
+  for await (const chunk of byteChunks(source)) bytes.push(chunk);
+  return bytes.join();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ArgumentError, ResponseFormatError } from '../../errors/index.js';
-import { peekBody } from '../../download/peek-body.js';
+import { ByteCollector } from '../../files/concat-bytes.js';
+import { peekBody } from '../../files/peek-body.js';
 import type { OpenedFile } from '../portal-adapter.js';
 import { parseOpenData } from './open-data-envelope.js';
 
@@ -30,26 +31,18 @@ export async function refuseEnvelope(file: OpenedFile, datasetId: string): Promi
   const { head, body } = await peekBody(file.body);
   const start = new TextDecoder().decode(head.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
   if (!start.startsWith('{')) return { ...file, body };
-  const chunks: Uint8Array[] = [];
-  let length = 0;
+  const bytes = new ByteCollector();
   const reader = body.getReader();
   for (;;) {
     const next = await reader.read();
     if (next.done) break;
-    chunks.push(next.value);
-    length += next.value.length;
-    if (length > ENVELOPE_BYTES) {
+    bytes.push(next.value);
+    if (bytes.length > ENVELOPE_BYTES) {
       await reader.cancel();
       throw new ResponseFormatError('The zhejiang download answered a large JSON object instead of the file');
     }
   }
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, at);
-    at += chunk.length;
-  }
-  const text = new TextDecoder().decode(joined);
+  const text = new TextDecoder().decode(bytes.join());
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
