@@ -1,6 +1,6 @@
 export { Licenses } from './licenses.js';
 export { LicenseVerifier } from './license-verifier.js';
-export type { VerifierMode, VerifierOptions, VerifyManyOptions } from './license-verifier.js';
+export type { VerifierMode, VerifierOptions, VerifyManyOptions } from './verifier-options.js';
 export type { LookupCacheOptions } from './lookup-cache.js';
 export { licenseKinds } from './license-kind.js';
 export type { LicenseKind } from './license-kind.js';

@@ -1,6 +1,7 @@
 import type { Datasets } from '../datasets.js';
 import type { PortalAdapter } from '../portals/portal-adapter.js';
-import { LicenseVerifier, type VerifierOptions } from './license-verifier.js';
+import { LicenseVerifier } from './license-verifier.js';
+import type { VerifierOptions } from './verifier-options.js';
 
 /** `client.licenses`: verification of licences and certificates against open registries. */
 export class Licenses {

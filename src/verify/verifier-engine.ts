@@ -8,7 +8,7 @@ import { resolveLicenseFields, type LicenseFields } from './license-fields.js';
 import { isPersonalKind, type LicenseKind } from './license-kind.js';
 import { checkNumberFormat } from './number-format.js';
 import { cannotRemoteError } from './cannot-remote-error.js';
-import type { VerifierOptions, VerifyManyOptions } from './license-verifier.js';
+import type { VerifierOptions, VerifyManyOptions } from './verifier-options.js';
 import { DatasetSync } from '../sync/dataset-sync.js';
 import { MemoryCheckpointStore } from '../sync/memory-checkpoint-store.js';
 import { LicenseSnapshot } from './license-snapshot.js';
