@@ -1,11 +1,12 @@
 import { ArgumentError } from './errors/index.js';
 import type { Dataset } from './model/dataset.js';
 import type { Page } from './model/page.js';
-import type { CallOptions, CatalogQuery, PortalAdapter } from './portals/portal-adapter.js';
+import type { EngineContext } from './engine-context.js';
+import type { CallOptions, CatalogQuery } from './portals/portal-adapter.js';
 
 /** `client.catalog`: search the portal's catalogue. */
 export class Catalog {
-  constructor(private readonly adapter: PortalAdapter) {}
+  constructor(private readonly context: EngineContext) {}
 
   /**
    * One page of matching datasets; `await page.next()` fetches the following one.
@@ -31,7 +32,8 @@ export class Catalog {
     let cursor: string | undefined;
     do {
       options.signal?.throwIfAborted();
-      const page = await this.adapter.searchCatalog({ limit: 100, ...query }, cursor, options);
+      const adapter = await this.context.adapter();
+      const page = await adapter.searchCatalog({ limit: 100, ...query }, cursor, options);
       for (const dataset of page.items) {
         if (seen.has(dataset.id)) continue;
         seen.add(dataset.id);
@@ -42,7 +44,8 @@ export class Catalog {
   }
 
   private async page(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<Page<Dataset>> {
-    const result = await this.adapter.searchCatalog(query, cursor, options);
+    const adapter = await this.context.adapter();
+    const result = await adapter.searchCatalog(query, cursor, options);
     return {
       items: result.items,
       total: result.total,

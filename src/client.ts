@@ -1,14 +1,14 @@
 import { Catalog } from './catalog.js';
 import { Datasets } from './datasets.js';
+import { createEngineContext } from './engine-context.js';
 import { lazyTransport } from './http/lazy-transport.js';
 import type { RateLimitOptions } from './http/rate-limiter.js';
 import type { CacheOptions, FetchFunction, RetryOptions, TransportHooks } from './http/transport-types.js';
 import type { PortalFamily } from './model/dataset.js';
-import type { PortalDefinition } from './portals/portal-adapter.js';
+import type { PortalDefinition } from './portals/define-portal.js';
 import { createSync, type SyncMethod } from './sync/create-sync.js';
 import { Licenses } from './verify/licenses.js';
 import { maskPersonalText, masksPersonalData, type PrivacyOptions } from './privacy/index.js';
-import { guardOpenClass } from './compliance/index.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -77,18 +77,22 @@ export function createClient(options: ClientOptions): Client {
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
     ...(options.hooks ? { hooks: options.hooks } : {}),
+    // Credentials are the transport's from the start: redacted everywhere, and the fingerprint
+    // keeps cache entries of two identities apart.
     secretParams: portal.secretParams,
     secretHeaders: portal.secretHeaders,
+    secrets: portal.secretValues(),
+    credentialFingerprint: portal.credentialFingerprint,
     ...(masksPersonalData(options.privacy) ? { redactText: maskPersonalText } : {}),
   });
-  // Open classes are checked before any data request: forbidden never, restricted only with credentials.
-  const adapter = guardOpenClass(portal.create(transport), { credentials: portal.hasCredentials ?? false });
-  const datasets = new Datasets(adapter, { maxResponseBytes: options.maxResponseBytes });
+  // The adapter loads on first use; open classes are checked before any data request.
+  const context = createEngineContext(portal, transport, { maxResponseBytes: options.maxResponseBytes });
+  const datasets = new Datasets(context);
   return {
     portal: { family: portal.family, baseUrl: portal.baseUrl },
-    catalog: new Catalog(adapter),
+    catalog: new Catalog(context),
     datasets,
-    licenses: new Licenses(adapter, datasets),
-    sync: createSync(adapter, { maxResponseBytes: options.maxResponseBytes }),
+    licenses: new Licenses(context, datasets),
+    sync: createSync(context),
   };
 }

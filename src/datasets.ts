@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { DownloadOptions, DownloadResult } from './download/index.js';
 import { ArgumentError, UnsupportedError } from './errors/index.js';
+import type { EngineContext } from './engine-context.js';
 import type { Dataset } from './model/dataset.js';
 import { assertIdentifier } from './portals/path-segment.js';
 import { transportCallOptions } from './portals/transport-call-options.js';
-import type { CallOptions, DatasetVersion, PortalAdapter, RawRecord, RecordQuery } from './portals/portal-adapter.js';
+import type { CallOptions, DatasetVersion, RawRecord, RecordQuery } from './portals/portal-adapter.js';
 import { matchesText, matchesWhere, pickFields } from './records/client-filter.js';
 import { readPages } from './records/read-pages.js';
 import { checkLimit, checkPageSize, MODIFIED_COLUMNS, parseOrderBy } from './records/record-query.js';
@@ -20,11 +21,7 @@ const DEFAULT_CONCURRENCY = 4;
 
 /** `client.datasets`: one dataset's metadata, records and change marker. */
 export class Datasets {
-  constructor(
-    private readonly adapter: PortalAdapter,
-    /** `maxResponseBytes` as the client was given it: it bounds file reads and downloads too. */
-    private readonly limits: { readonly maxResponseBytes?: number | undefined } = {},
-  ) {}
+  constructor(private readonly context: EngineContext) {}
 
   /**
    * Downloads a dataset file as is, to a path or a `WritableStream`, with progress events. The
@@ -42,20 +39,22 @@ export class Datasets {
   async download(id: string, options: DownloadOptions): Promise<DownloadResult> {
     assertIdentifier(id);
     if (options.resource !== undefined) assertIdentifier(options.resource, 'resource id');
-    if (!this.adapter.openFile) throw new UnsupportedError(`${this.adapter.family} portals offer no file downloads in kaifang`);
+    const adapter = await this.context.adapter();
+    if (!adapter.openFile) throw new UnsupportedError(`${this.context.portal.family} portals offer no file downloads in kaifang`);
     const call = transportCallOptions(options);
+    await this.context.assertReadable(id, call);
     const selection = { ...(options.resource !== undefined ? { resource: options.resource } : {}), ...(options.format !== undefined ? { format: options.format } : {}) };
     // Fresh metadata: a cached size or checksum of an older version would fail a good file.
-    const file = await this.adapter.openFile(id, selection, { ...call, cache: false });
+    const file = await adapter.openFile(id, selection, { ...call, cache: false });
     // Loaded on use, like aggregates and terms below: a browser app that only reads records never ships them.
     const { downloadFile } = await import('./download/download-file.js');
-    return downloadFile(file, options, options.maxBytes ?? this.limits.maxResponseBytes);
+    return downloadFile(file, options, options.maxBytes ?? this.context.maxResponseBytes);
   }
 
   /** The dataset's metadata in the unified model. */
   get(id: string, options: CallOptions = {}): Promise<Dataset> {
     assertIdentifier(id);
-    return this.adapter.getDataset(id, options);
+    return this.context.getDataset(id, options);
   }
 
   /**
@@ -84,9 +83,11 @@ export class Datasets {
     const { aggregateRows, portalAggregateRows, toAggregateQuery } = await import('./aggregate/index.js');
     const query = toAggregateQuery(options);
     const call = transportCallOptions(options);
-    if (options.pushdown !== false && this.adapter.aggregate) {
+    const adapter = await this.context.adapter();
+    await this.context.assertReadable(id, call);
+    if (options.pushdown !== false && adapter.aggregate) {
       // Adapters hand back the portal's rows as sent (SODA's numbers as text): typed and ordered here, once.
-      const rows = await this.adapter.aggregate(id, query, call);
+      const rows = await adapter.aggregate(id, query, call);
       if (rows) return { rows: portalAggregateRows(rows, query), computedBy: 'portal' };
     }
     const fields = [...new Set([...query.groupBy, ...query.metrics.flatMap((metric) => (metric.column === undefined ? [] : [metric.column]))])];
@@ -97,7 +98,13 @@ export class Datasets {
   /** A cheap change marker (update time, row count): poll it before pulling anything. */
   version(id: string, options: CallOptions = {}): Promise<DatasetVersion> {
     assertIdentifier(id);
-    return this.adapter.datasetVersion(id, options);
+    return this.readVersion(id, options);
+  }
+
+  private async readVersion(id: string, options: CallOptions): Promise<DatasetVersion> {
+    const adapter = await this.context.adapter();
+    await this.context.assertReadable(id, options);
+    return adapter.datasetVersion(id, options);
   }
 
   /**
@@ -109,9 +116,12 @@ export class Datasets {
    */
   async lookup(id: string, params: Record<string, string>, options: CallOptions = {}): Promise<unknown> {
     assertIdentifier(id);
-    if (!this.adapter.lookup) throw new UnsupportedError(`${this.adapter.family} portals have no results-only interfaces: read ${id}'s records instead`);
+    const adapter = await this.context.adapter();
+    if (!adapter.lookup) throw new UnsupportedError(`${this.context.portal.family} portals have no results-only interfaces: read ${id}'s records instead`);
     const dataset = await this.get(id, options);
-    return this.adapter.lookup(dataset, params, options);
+    // Costs no request: the class was learned from the metadata just read.
+    await this.context.assertReadable(id, options);
+    return adapter.lookup(dataset, params, options);
   }
 
   /**
@@ -127,15 +137,15 @@ export class Datasets {
   records(id: string, options: RecordsOptions & RedactOption = {}): RecordStream<any> {
     assertIdentifier(id);
     if (options.resource !== undefined) assertIdentifier(options.resource, 'resource id');
-    const adapter = this.adapter;
-    const capabilities = adapter.capabilities;
+    const context = this.context;
+    const { capabilities, parseTimestamp } = context.portal;
     const pageSize = checkPageSize(options.pageSize, DEFAULT_PAGE_SIZE, capabilities.maxPageSize);
     const limit = checkLimit(options.limit);
     const orderBy = parseOrderBy(options.orderBy);
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new ArgumentError(`concurrency must be a positive whole number, got ${String(concurrency)}`);
     const onInvalid = options.onInvalid ?? 'throw';
-    const maxBytes = options.maxBytes ?? this.limits.maxResponseBytes;
+    const maxBytes = options.maxBytes ?? context.maxResponseBytes;
     const file: FileReadOptions = {
       format: options.format,
       encoding: options.encoding,
@@ -160,6 +170,8 @@ export class Datasets {
         ...(options.resource ? { resource: options.resource } : {}),
         ...(options.format ? { format: options.format } : {}),
       };
+      const adapter = await context.adapter();
+      await context.assertReadable(id, call);
       const reader = await adapter.openRecords(id, query, call);
       const applied = reader.applied;
       const readPageSize = reader.kind === 'pages' ? reader.pageSize : query.pageSize;
@@ -178,7 +190,7 @@ export class Datasets {
             if (since !== undefined) {
               sinceField ??= MODIFIED_COLUMNS.find((column) => column in raw);
               if (sinceField === undefined) throw new UnsupportedError(`${id} has no modification-time column (tried ${MODIFIED_COLUMNS.join(', ')}): pass sinceField`);
-              const modified = adapter.parseTimestamp(raw[sinceField]);
+              const modified = parseTimestamp(raw[sinceField]);
               if (modified === null || modified.getTime() < since) continue;
             }
             const picked = options.fields && !applied.fields ? pickFields(raw, options.fields) : raw;

@@ -44,8 +44,6 @@ export type { FileReadOptions } from './records/file-read-options.js';
 export type { TextEncodingName } from './files/text-encoding.js';
 export type { FileFormat } from './files/file-format.js';
 export type { DatasetFile, DeclaredType, FileRequest, FileSelection, OpenedFile } from './portals/portal-adapter.js';
-export { guardOpenClass } from './compliance/index.js';
-export type { OpenClassGuardOptions } from './compliance/index.js';
 export { datasetTerms, normalizeLicense, spdxOf, ZHEJIANG_DATA_USE } from './terms/index.js';
 export type { DatasetTerms, NormalizedLicense } from './terms/index.js';
 export type { AggregateFunction, AggregateOptions, AggregateQuery, AggregateResult, AggregateRow, Metric } from './aggregate/index.js';

@@ -135,6 +135,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const cache = options.cache === false ? undefined : new ResponseCache(options.cache ?? {});
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const clientSecrets = options.secrets ?? [];
+  const secretsOf = (spec: RequestSpec<unknown>): readonly string[] | undefined =>
+    clientSecrets.length === 0 ? spec.secrets : spec.secrets?.length ? [...clientSecrets, ...spec.secrets] : clientSecrets;
   const hooks = options.hooks ?? {};
   const inFlight = new Map<string, SharedRun>();
   // Errors thrown by an adapter's `parse`, and Retry-After hints of non-429 answers: facts the
@@ -161,7 +164,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   function prepare<T>(spec: RequestSpec<T>): PreparedRequest<T> {
     const method = String(spec.method).toUpperCase() as HttpMethod;
     // Only an error shows the URL as given; a page read never pays for redacting it.
-    const shownUrl = (): string => redactText(redactUrl(String(spec.url), secretParams), { secrets: spec.secrets ?? [] });
+    const shownUrl = (): string => redactText(redactUrl(String(spec.url), secretParams), { secrets: secretsOf(spec) ?? [] });
     if (!METHODS.includes(method)) {
       throw new KaifangError(`unsupported method ${String(spec.method)} for ${shownUrl()}`, 'INVALID_REQUEST');
     }
@@ -187,7 +190,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     if ((spec.responseType ?? 'json') === 'json') headers.set('accept', 'application/json');
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
     const body = method === 'POST' ? spec.body : undefined;
-    const secrets = collectSecrets({ url, headers, body, secrets: spec.secrets, secretParams, secretHeaders });
+    const secrets = collectSecrets({ url, headers, body, secrets: secretsOf(spec), secretParams, secretHeaders });
     const redactSecrets = (text: string): string => redactText(text, { secretParams, secrets });
     const extra = options.redactText;
     const redact = extra ? (text: string): string => extra(redactSecrets(text)) : redactSecrets;
@@ -386,7 +389,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     }
 
     const bodyText = prepared.body === undefined ? '' : String(prepared.body);
-    const key = [method, prepared.keyUrl(), fingerprint(bodyText), spec.credentialFingerprint ?? ''].join(' ');
+    const key = [method, prepared.keyUrl(), fingerprint(bodyText), spec.credentialFingerprint ?? options.credentialFingerprint ?? ''].join(' ');
     const ttl = typeof spec.cache === 'object' ? spec.cache.ttl : undefined;
     // The first lookup waits for lru-cache to load; identical callers meet in `inFlight` after it.
     const { fresh, stale } = await cache.lookup(key, ttl);

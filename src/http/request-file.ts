@@ -8,7 +8,6 @@ export interface FileRequestSpec {
   readonly searchParams?: Record<string, string | undefined>;
   readonly headers?: Record<string, string>;
   readonly secrets?: readonly string[];
-  readonly credentialFingerprint?: string;
   readonly errorMessage?: (body: unknown) => string | undefined;
 }
 
@@ -36,7 +35,6 @@ export async function requestFile(transport: Transport, spec: FileRequestSpec, r
     ...(spec.searchParams ? { searchParams: spec.searchParams } : {}),
     headers,
     ...(spec.secrets ? { secrets: spec.secrets } : {}),
-    ...(spec.credentialFingerprint !== undefined ? { credentialFingerprint: spec.credentialFingerprint } : {}),
     ...(spec.errorMessage ? { errorMessage: spec.errorMessage } : {}),
     responseType: 'stream',
     ...transportCallOptions(options),

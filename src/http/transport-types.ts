@@ -158,6 +158,10 @@ export interface TransportOptions {
    * @example createTransport({ redactText: maskPersonalText })
    */
   redactText?: ((text: string) => string) | undefined;
+  /** Exact values to redact in every request (the portal's credentials), added to each request's `secrets`. */
+  secrets?: readonly string[] | undefined;
+  /** A short hash of the credentials (see `fingerprint`), so two identities never share cache entries. */
+  credentialFingerprint?: string | undefined;
 }
 
 /** Status and headers of the answer, as given to `parse`. */

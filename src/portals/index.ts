@@ -11,3 +11,4 @@ export type { SocrataPortalOptions } from './socrata/socrata-portal.js';
 export type { OpendatasoftPortalOptions } from './opendatasoft/opendatasoft-portal.js';
 export type { ZhejiangPortalOptions } from './zhejiang/zhejiang-portal.js';
 export type * from './portal-adapter.js';
+export type { PortalCredentials, PortalDefinition, PortalFacts, PortalSpec } from './define-portal.js';

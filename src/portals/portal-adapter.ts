@@ -1,5 +1,4 @@
-import type { Dataset, PortalFamily } from '../model/dataset.js';
-import type { Transport } from '../http/index.js';
+import type { Dataset } from '../model/dataset.js';
 
 /** Per-call options every method takes last. */
 export interface CallOptions {
@@ -226,11 +225,10 @@ export interface DatasetVersion {
 /**
  * One portal family behind the unified model. An adapter only translates: it builds requests,
  * checks envelopes with zod and maps them; the transport retries and caches; the engine pages.
+ * Its family, capabilities and timestamp format are stated once, in its `definePortal`; an
+ * optional method it does not have is a feature the family lacks.
  */
 export interface PortalAdapter {
-  readonly family: PortalFamily;
-  readonly baseUrl: string;
-  readonly capabilities: PortalCapabilities;
   searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage>;
   getDataset(id: string, options: CallOptions): Promise<Dataset>;
   openRecords(datasetId: string, query: RecordQuery, options: CallOptions): Promise<RecordReader>;
@@ -240,8 +238,6 @@ export interface PortalAdapter {
    * Asks a dataset's results-only interface (zhejiang's signed gateway): the portal answers the
    * question, the rows stay on the portal. Absent where the family has no such interfaces.
    */
-  /** Reads a timestamp as this portal writes it in rows (zhejiang: Shanghai local time; ckan: naive UTC). */
-  parseTimestamp(value: unknown): Date | null;
   lookup?(dataset: Dataset, params: Record<string, string>, options: CallOptions): Promise<unknown>;
   /**
    * Whether `openChanges` works for this dataset (ckan: `datastore_search_sql` answers, which
@@ -259,19 +255,4 @@ export interface PortalAdapter {
   aggregate?(datasetId: string, query: AggregateQuery, options: CallOptions): Promise<RawRecord[] | null>;
   /** Rows modified since an instant, ordered by (modified, key), as a cursor reader. */
   openChanges?(datasetId: string, query: ChangesQuery, options: CallOptions): Promise<RecordReader>;
-}
-
-/** What `portals.zhejiang(...)` and friends return: a recipe the client turns into an adapter with its own transport. */
-export interface PortalDefinition {
-  readonly family: PortalFamily;
-  readonly baseUrl: string;
-  /** Query parameter names that carry secrets on this portal (redacted everywhere). */
-  readonly secretParams: readonly string[];
-  /** Header names that carry secrets on this portal. */
-  readonly secretHeaders: readonly string[];
-  /** A short hash of the credentials, so cache entries of two identities never mix. */
-  readonly credentialFingerprint: string;
-  /** Whether credentials were given (they may unlock restricted datasets); without them restricted data is refused before any request. */
-  readonly hasCredentials?: boolean;
-  create(transport: Transport): PortalAdapter;
 }

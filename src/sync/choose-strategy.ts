@@ -1,4 +1,5 @@
 import { UnsupportedError } from '../errors/unsupported-error.js';
+import type { PortalFacts } from '../portals/define-portal.js';
 import type { CallOptions, PortalAdapter } from '../portals/portal-adapter.js';
 import { MODIFIED_COLUMNS } from '../records/record-query.js';
 import type { PullStrategy } from './checkpoint.js';
@@ -16,6 +17,7 @@ export interface ChosenStrategy {
  */
 export async function chooseStrategy(
   adapter: PortalAdapter,
+  portal: PortalFacts,
   dataset: string,
   requested: SyncStrategy,
   modifiedColumn: string | undefined,
@@ -27,7 +29,7 @@ export async function chooseStrategy(
   if (support && column !== undefined) return { strategy: 'modified-since', modifiedColumn: column };
   if (requested === 'auto') return { strategy: 'change-check', modifiedColumn: null };
   if (!support) {
-    throw new UnsupportedError(`${dataset} cannot be read by record modification time on this ${adapter.family} portal (ckan needs datastore_search_sql enabled): use strategy 'change-check'`);
+    throw new UnsupportedError(`${dataset} cannot be read by record modification time on this ${portal.family} portal (ckan needs datastore_search_sql enabled): use strategy 'change-check'`);
   }
   throw new UnsupportedError(
     `${dataset} has no modification-time column ${modifiedColumn !== undefined ? `"${modifiedColumn}"` : `(tried ${MODIFIED_COLUMNS.join(', ')})`}; columns: ${support.columns.join(', ')}`,

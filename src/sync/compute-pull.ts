@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import type { EngineContext } from '../engine-context.js';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { PagingError } from '../errors/paging-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { RecordValidationError } from '../errors/record-validation-error.js';
+import type { PortalFacts } from '../portals/define-portal.js';
 import type { CallOptions, DatasetVersion, PortalAdapter, RawRecord } from '../portals/portal-adapter.js';
 import { validateRecord } from '../records/record-stream.js';
 import type { ChangeSet } from './change-set.js';
@@ -21,13 +23,11 @@ const DEFAULT_OVERLAP = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_PAGE_SIZE = 1000;
 
-/** What one `DatasetSync` pulls with: its adapter, dataset and (already checked) options. */
+/** What one `DatasetSync` pulls with: its client's engine, dataset and (already checked) options. */
 export interface SyncContext {
-  readonly adapter: PortalAdapter;
+  readonly engine: EngineContext;
   readonly dataset: string;
   readonly options: SyncOptions;
-  /** The client's `maxResponseBytes`: it bounds file reads unless `maxBytes` is given. */
-  readonly limits: { readonly maxResponseBytes?: number | undefined };
 }
 
 /** A computed pull whose checkpoint is not committed yet. */
@@ -45,15 +45,19 @@ export interface PendingPull<T> {
  * `DatasetSync` loads this module on its first pull, so a client that never syncs never ships it.
  */
 export async function computePull<T>(context: SyncContext, signal?: AbortSignal): Promise<PendingPull<T>> {
-  const { adapter, dataset, options } = context;
+  const { engine, dataset, options } = context;
+  const portal = engine.portal;
   const started = performance.now();
   const signals = [options.signal, signal].filter((item): item is AbortSignal => item !== undefined);
   const call: CallOptions = signals.length ? { signal: signals.length === 1 ? (signals[0] as AbortSignal) : AbortSignal.any(signals) } : {};
   const previous = await loadCheckpoint(context);
-  if (options.resource !== undefined || options.format !== undefined) return computeFile(context, previous, call, started);
-  const chosen = await chooseStrategy(adapter, dataset, options.strategy ?? 'auto', options.modifiedColumn, call);
+  const adapter = await engine.adapter();
+  if (options.resource !== undefined || options.format !== undefined) return computeFile(context, adapter, previous, call, started);
+  // The open-class rule, once for the whole pull: every read below is of this dataset's data.
+  await engine.assertReadable(dataset, call);
+  const chosen = await chooseStrategy(adapter, portal, dataset, options.strategy ?? 'auto', options.modifiedColumn, call);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, adapter.capabilities.maxPageSize);
+  const pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, portal.capabilities.maxPageSize);
   const keyScanEvery = options.keyScanEvery ?? DEFAULT_KEY_SCAN_EVERY;
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -67,7 +71,7 @@ export async function computePull<T>(context: SyncContext, signal?: AbortSignal)
     const incremental = chosen.strategy === 'modified-since' && previous?.watermark != null && previous.modifiedColumn === chosen.modifiedColumn;
     try {
       result = incremental
-        ? await readModified(adapter, previous.hashes, {
+        ? await readModified(adapter, portal, previous.hashes, {
             dataset,
             key: options.key,
             modifiedColumn: chosen.modifiedColumn as string,
@@ -77,7 +81,7 @@ export async function computePull<T>(context: SyncContext, signal?: AbortSignal)
             keyScan: previous.pullsSinceKeyScan + 1 >= keyScanEvery,
             call,
           })
-        : await readSnapshot(adapter, previous?.hashes, {
+        : await readSnapshot(adapter, portal, previous?.hashes, {
             dataset,
             key: options.key,
             pageSize,
@@ -93,7 +97,7 @@ export async function computePull<T>(context: SyncContext, signal?: AbortSignal)
     const after = await adapter.datasetVersion(dataset, call);
     if (!sameVersion(marker(before), marker(after))) continue;
     const checkpoint: Checkpoint = {
-      ...checkpointHead(adapter, dataset, options.key),
+      ...checkpointHead(portal, dataset, options.key),
       strategy: chosen.strategy,
       version: marker(after),
       modifiedColumn: chosen.modifiedColumn,
@@ -116,10 +120,10 @@ export async function computePull<T>(context: SyncContext, signal?: AbortSignal)
 }
 
 /** Loads the checkpoint and refuses one that belongs to another portal, dataset or key. */
-async function loadCheckpoint({ adapter, dataset, options }: SyncContext): Promise<Checkpoint | undefined> {
+async function loadCheckpoint({ engine, dataset, options }: SyncContext): Promise<Checkpoint | undefined> {
   const checkpoint = await options.store.load(dataset);
   if (!checkpoint) return undefined;
-  const expected = { portal: adapter.family, baseUrl: adapter.baseUrl, dataset, key: options.key };
+  const expected = { portal: engine.portal.family, baseUrl: engine.portal.baseUrl, dataset, key: options.key };
   const mismatch = (Object.keys(expected) as (keyof typeof expected)[]).find((field) => checkpoint[field] !== expected[field]);
   if (checkpoint.format !== 1 || !(checkpoint.hashes instanceof Map || checkpoint.hashes instanceof ReadOnlyHashes) || mismatch) {
     const location = options.store.describe?.(dataset) ?? `checkpoint "${dataset}"`;
@@ -136,17 +140,19 @@ async function loadCheckpoint({ adapter, dataset, options }: SyncContext): Promi
  * A pull of a dataset file: one file, one response, so no drift check is needed. An unchanged
  * file commits nothing unless its validators moved (metadata touched, bytes the same).
  */
-async function computeFile<T>(context: SyncContext, previous: Checkpoint | undefined, call: CallOptions, started: number): Promise<PendingPull<T>> {
-  const { adapter, dataset, options } = context;
+async function computeFile<T>(context: SyncContext, adapter: PortalAdapter, previous: Checkpoint | undefined, call: CallOptions, started: number): Promise<PendingPull<T>> {
+  const { engine, dataset, options } = context;
   const requested = options.strategy ?? 'auto';
   if (requested === 'modified-since') throw new UnsupportedError(`A dataset file cannot be read by record modification time: sync ${dataset}'s file with strategy 'change-check' or 'full'`);
   const strategy: PullStrategy = requested === 'full' ? 'full' : 'change-check';
   const { resource, format, encoding, sheet, raggedRows, coerce, maxBytes } = options;
-  const pull = await readFileSnapshot(adapter, previous, {
+  if (!adapter.openFile) throw new UnsupportedError(`${engine.portal.family} portals offer no dataset files in kaifang: sync ${dataset} without resource or format`);
+  await engine.assertReadable(dataset, call);
+  const pull = await readFileSnapshot(adapter.openFile.bind(adapter), previous, {
     dataset,
     key: options.key,
     selection: { ...(resource !== undefined ? { resource } : {}), ...(format !== undefined ? { format } : {}) },
-    options: { format, encoding, sheet, raggedRows, coerce, maxBytes: maxBytes ?? context.limits.maxResponseBytes },
+    options: { format, encoding, sheet, raggedRows, coerce, maxBytes: maxBytes ?? engine.maxResponseBytes },
     force: strategy === 'full',
     call,
   });
@@ -159,7 +165,7 @@ async function computeFile<T>(context: SyncContext, previous: Checkpoint | undef
   }
   const result = pull.result;
   const checkpoint: Checkpoint = {
-    ...checkpointHead(adapter, dataset, options.key),
+    ...checkpointHead(engine.portal, dataset, options.key),
     strategy,
     version: { updatedAt: pull.marker.updatedAt ?? httpDate(pull.marker.lastModified), total: result.rowsRead },
     modifiedColumn: null,
@@ -205,6 +211,6 @@ function sameVersion(stored: Checkpoint['version'], current: NonNullable<Checkpo
 }
 
 /** What every checkpoint of a dataset starts with: the format and whose data it holds. */
-function checkpointHead(adapter: PortalAdapter, dataset: string, key: string): Pick<Checkpoint, 'format' | 'portal' | 'baseUrl' | 'dataset' | 'key'> {
-  return { format: 1, portal: adapter.family, baseUrl: adapter.baseUrl, dataset, key };
+function checkpointHead(portal: PortalFacts, dataset: string, key: string): Pick<Checkpoint, 'format' | 'portal' | 'baseUrl' | 'dataset' | 'key'> {
+  return { format: 1, portal: portal.family, baseUrl: portal.baseUrl, dataset, key };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import type { EngineContext } from '../engine-context.js';
 import { assertIdentifier } from '../portals/path-segment.js';
-import type { PortalAdapter, RawRecord } from '../portals/portal-adapter.js';
+import type { RawRecord } from '../portals/portal-adapter.js';
 import { DatasetSync } from './dataset-sync.js';
 import type { SyncOptions } from './sync-options.js';
 
@@ -16,10 +17,10 @@ export interface SyncMethod {
   (datasetId: string, options: SyncOptions): DatasetSync<RawRecord>;
 }
 
-/** Binds `sync` to a client's adapter and its `maxResponseBytes` (which bounds file syncs). */
-export function createSync(adapter: PortalAdapter, limits: { readonly maxResponseBytes?: number | undefined } = {}): SyncMethod {
+/** Binds `sync` to a client's engine context. */
+export function createSync(context: EngineContext): SyncMethod {
   return ((datasetId: string, options: SyncOptions) => {
     assertIdentifier(datasetId);
-    return new DatasetSync(adapter, datasetId, options, limits);
+    return new DatasetSync(context, datasetId, options);
   }) as SyncMethod;
 }

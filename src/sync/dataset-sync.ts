@@ -1,6 +1,6 @@
+import type { EngineContext } from '../engine-context.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { assertIdentifier } from '../portals/path-segment.js';
-import type { PortalAdapter } from '../portals/portal-adapter.js';
 import type { Change, ChangeSet } from './change-set.js';
 import type { Checkpoint } from './checkpoint.js';
 import type { PendingPull } from './compute-pull.js';
@@ -26,12 +26,10 @@ export class DatasetSync<T> {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly adapter: PortalAdapter,
+    private readonly context: EngineContext,
     /** The dataset id; also the checkpoint's id in the store. */
     readonly dataset: string,
     private readonly options: SyncOptions,
-    /** The client's `maxResponseBytes`: it bounds file reads unless `maxBytes` is given. */
-    private readonly limits: { readonly maxResponseBytes?: number | undefined } = {},
   ) {
     const { key, keyScanEvery, overlap, maxAttempts, pageSize, concurrency } = options;
     if (typeof key !== 'string' || key === '') throw new ArgumentError('sync needs a key column: client.sync(id, { key: "XKZBH", store })');
@@ -113,7 +111,7 @@ export class DatasetSync<T> {
   /** Computes a pull; the engine loads on the first one, so a client that never syncs never ships it. */
   private async compute(signal?: AbortSignal): Promise<PendingPull<T>> {
     const { computePull } = await import('./compute-pull.js');
-    return computePull<T>({ adapter: this.adapter, dataset: this.dataset, options: this.options, limits: this.limits }, signal);
+    return computePull<T>({ engine: this.context, dataset: this.dataset, options: this.options }, signal);
   }
 }
 

@@ -1,4 +1,3 @@
-import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { CallOptions, DatasetFile, FileRequest, FileSelection, PortalAdapter } from '../portals/portal-adapter.js';
 import type { FileReadOptions } from '../records/file-read-options.js';
 import { readOpenedFile } from '../records/read-file-rows.js';
@@ -27,10 +26,9 @@ export type FilePull =
  * conditional GET (`If-None-Match` / `If-Modified-Since`) answers 304 for an unchanged file. A
  * changed file is read whole, streamed, and diffed by key.
  */
-export async function readFileSnapshot(adapter: PortalAdapter, previous: Checkpoint | undefined, read: FileSnapshotRead): Promise<FilePull> {
-  if (!adapter.openFile) throw new UnsupportedError(`${adapter.family} portals offer no dataset files in kaifang: sync ${read.dataset} without resource or format`);
+export async function readFileSnapshot(openFile: NonNullable<PortalAdapter['openFile']>, previous: Checkpoint | undefined, read: FileSnapshotRead): Promise<FilePull> {
   // Fresh metadata: a cached checksum or date would hide a change.
-  const file = await adapter.openFile(read.dataset, read.selection, { ...read.call, cache: false });
+  const file = await openFile(read.dataset, read.selection, { ...read.call, cache: false });
   const stored = previous?.file?.id === file.id ? previous.file : undefined;
   const same = stored && previous ? { previous } : undefined;
   const metadata = { hash: file.hash || null, updatedAt: file.updatedAt ? file.updatedAt.toISOString() : null };

@@ -1,3 +1,4 @@
+import type { PortalFacts } from '../portals/define-portal.js';
 import type { CallOptions, PortalAdapter } from '../portals/portal-adapter.js';
 import { readPages } from '../records/read-pages.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
@@ -23,8 +24,8 @@ export interface ModifiedRead {
  * Reads the rows modified since the watermark minus the overlap, in (modified, key) order.
  * Rows re-read through the overlap hash the same and are dropped; deletions need the key scan.
  */
-export async function readModified(adapter: PortalAdapter, previous: ReadonlyMap<string, number>, read: ModifiedRead): Promise<PullResult> {
-  if (!adapter.openChanges) throw new UnsupportedError(`${adapter.family} portals cannot read rows by modification time`);
+export async function readModified(adapter: PortalAdapter, portal: PortalFacts, previous: ReadonlyMap<string, number>, read: ModifiedRead): Promise<PullResult> {
+  if (!adapter.openChanges) throw new UnsupportedError(`${portal.family} portals cannot read rows by modification time`);
   const since = new Date(read.watermark - read.overlap);
   const reader = await adapter.openChanges(read.dataset, { modifiedColumn: read.modifiedColumn, key: read.key, since, pageSize: read.pageSize }, read.call);
   // Only what changed: copying every previous key would cost more than reading the changes.
@@ -48,13 +49,13 @@ export async function readModified(adapter: PortalAdapter, previous: ReadonlyMap
         else updated.push(row);
         changed.set(key, hash);
       }
-      const modified = adapter.parseTimestamp(row[read.modifiedColumn])?.getTime();
+      const modified = portal.parseTimestamp(row[read.modifiedColumn])?.getTime();
       if (modified !== undefined && !Number.isNaN(modified) && modified > watermark) watermark = modified;
     }
   }
   const removed: string[] = [];
   if (read.keyScan) {
-    const present = await scanKeys(adapter, read);
+    const present = await scanKeys(adapter, portal, read);
     for (const key of previous.keys()) {
       if (!present.has(key) && !seen.has(key)) removed.push(key);
     }
@@ -63,8 +64,8 @@ export async function readModified(adapter: PortalAdapter, previous: ReadonlyMap
 }
 
 /** Every key in the dataset, reading only the key column where the portal can project. */
-async function scanKeys(adapter: PortalAdapter, read: ModifiedRead): Promise<Set<string>> {
-  const reader = await adapter.openRecords(read.dataset, { pageSize: adapter.capabilities.maxPageSize, fields: [read.key] }, read.call);
+async function scanKeys(adapter: PortalAdapter, portal: PortalFacts, read: ModifiedRead): Promise<Set<string>> {
+  const reader = await adapter.openRecords(read.dataset, { pageSize: portal.capabilities.maxPageSize, fields: [read.key] }, read.call);
   const keys = new Set<string>();
   let position = 0;
   for await (const rows of readPages(reader, { concurrency: 4, maxPages: undefined, call: read.call })) {

@@ -1,3 +1,4 @@
+import type { PortalFacts } from '../portals/define-portal.js';
 import type { CallOptions, PortalAdapter } from '../portals/portal-adapter.js';
 import { readPages } from '../records/read-pages.js';
 import type { PullResult } from './pull-result.js';
@@ -17,7 +18,7 @@ export interface SnapshotRead {
  * Reads every row and diffs it against the previous hashes (see {@link SnapshotDiff}), keeping
  * the latest modification time as the watermark when the dataset has such a column.
  */
-export async function readSnapshot(adapter: PortalAdapter, previous: ReadonlyMap<string, number> | undefined, read: SnapshotRead): Promise<PullResult> {
+export async function readSnapshot(adapter: PortalAdapter, portal: PortalFacts, previous: ReadonlyMap<string, number> | undefined, read: SnapshotRead): Promise<PullResult> {
   const reader = await adapter.openRecords(read.dataset, { pageSize: read.pageSize }, read.call);
   const diff = new SnapshotDiff(previous, read.key, read.dataset);
   let watermark: number | null = null;
@@ -27,7 +28,7 @@ export async function readSnapshot(adapter: PortalAdapter, previous: ReadonlyMap
     for (const row of rows) {
       diff.add(row);
       if (read.modifiedColumn !== null) {
-        const modified = adapter.parseTimestamp(row[read.modifiedColumn])?.getTime();
+        const modified = portal.parseTimestamp(row[read.modifiedColumn])?.getTime();
         if (modified !== undefined && !Number.isNaN(modified) && (watermark === null || modified > watermark)) watermark = modified;
       }
     }

@@ -1,6 +1,8 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Datasets } from '../datasets.js';
-import type { CallOptions, PortalAdapter } from '../portals/portal-adapter.js';
+import type { EngineContext } from '../engine-context.js';
+import { loadOnce } from '../lazy/load-once.js';
+import type { CallOptions } from '../portals/portal-adapter.js';
 import { cannotRemoteError } from './cannot-remote-error.js';
 import { isPersonalKind, licenseKinds, type LicenseKind } from './license-kind.js';
 import type { Verdict, VerifyItem } from './verdict.js';
@@ -20,13 +22,10 @@ export class LicenseVerifier {
   readonly kind: LicenseKind;
   /** The registry dataset's id. */
   readonly dataset: string;
-  private engine: Promise<VerifierEngine> | undefined;
+  /** The verification code loads on the first call; a failed load (a page gone offline) is tried again. */
+  private readonly load: () => Promise<VerifierEngine>;
 
-  constructor(
-    private readonly adapter: PortalAdapter,
-    private readonly datasets: Datasets,
-    private readonly options: VerifierOptions,
-  ) {
+  constructor(context: EngineContext, datasets: Datasets, options: VerifierOptions) {
     if (typeof options !== 'object' || options === null) throw new ArgumentError('verifier() needs options: { kind, dataset }');
     if (!licenseKinds.includes(options.kind)) throw new ArgumentError(`Unknown licence kind "${String(options.kind)}"; expected one of ${licenseKinds.join(', ')}`);
     if (typeof options.dataset !== 'string' || options.dataset.trim() === '') throw new ArgumentError(`verifier() needs a dataset id, got ${JSON.stringify(options.dataset)}`);
@@ -36,12 +35,18 @@ export class LicenseVerifier {
     if (options.fields !== undefined && (typeof options.fields !== 'object' || options.fields === null)) throw new ArgumentError('fields must be an object of column names');
     this.kind = options.kind;
     this.dataset = options.dataset;
-    // Known before any request: no server filter and no results-only interface at all.
-    if (mode === 'remote' && !adapter.capabilities.serverFilters && !(isPersonalKind(options.kind) && adapter.lookup)) throw cannotRemoteError(adapter.family, this.kind, this.dataset);
+    // Known before any request: no server filter, and a kind no results-only interface answers.
+    // (Whether the adapter has such an interface is known once it loads: the first call says.)
+    const { capabilities, family } = context.portal;
+    if (mode === 'remote' && !capabilities.serverFilters && !isPersonalKind(options.kind)) throw cannotRemoteError(family, this.kind, this.dataset);
     const cache = options.cache ?? {};
     if (cache !== false && (typeof cache !== 'object' || cache === null || !isPositiveOrAbsent(cache.max) || !isPositiveOrAbsent(cache.ttl))) {
       throw new ArgumentError('cache must be false or { max, ttl } with positive whole numbers');
     }
+    this.load = loadOnce(async () => {
+      const { VerifierEngine } = await import('./verifier-engine.js');
+      return new VerifierEngine(context, datasets, options);
+    });
   }
 
   /**
@@ -73,15 +78,6 @@ export class LicenseVerifier {
   /** The mode in force once the verifier has looked at the dataset. */
   async mode(options: CallOptions = {}): Promise<'remote' | 'snapshot'> {
     return (await this.load()).mode(options);
-  }
-
-  private load(): Promise<VerifierEngine> {
-    if (!this.engine) {
-      this.engine = import('./verifier-engine.js').then(({ VerifierEngine }) => new VerifierEngine(this.adapter, this.datasets, this.options));
-      // A failed chunk load (a page gone offline) is tried again on the next call.
-      this.engine.catch(() => (this.engine = undefined));
-    }
-    return this.engine;
   }
 }
 

@@ -1,12 +1,12 @@
 import type { Datasets } from '../datasets.js';
-import type { PortalAdapter } from '../portals/portal-adapter.js';
+import type { EngineContext } from '../engine-context.js';
 import { LicenseVerifier } from './license-verifier.js';
 import type { VerifierOptions } from './verifier-options.js';
 
 /** `client.licenses`: verification of licences and certificates against open registries. */
 export class Licenses {
   constructor(
-    private readonly adapter: PortalAdapter,
+    private readonly context: EngineContext,
     private readonly datasets: Datasets,
   ) {}
 
@@ -18,6 +18,6 @@ export class Licenses {
    * const verdict = await verifier.verify({ number: 'JY23302030012343', holder: '宁波某某餐饮有限公司', activity: '热食类食品制售' });
    */
   verifier(options: VerifierOptions): LicenseVerifier {
-    return new LicenseVerifier(this.adapter, this.datasets, options);
+    return new LicenseVerifier(this.context, this.datasets, options);
   }
 }

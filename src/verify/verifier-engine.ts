@@ -1,8 +1,9 @@
 import { ArgumentError, ResponseFormatError, UnsupportedError } from '../errors/index.js';
 import { mask } from '../ids/index.js';
 import type { Datasets } from '../datasets.js';
+import type { EngineContext } from '../engine-context.js';
 import type { Dataset } from '../model/dataset.js';
-import type { CallOptions, PortalAdapter, RawRecord } from '../portals/portal-adapter.js';
+import type { CallOptions, RawRecord } from '../portals/portal-adapter.js';
 import { evaluateLicense } from './evaluate-license.js';
 import { resolveLicenseFields, type LicenseFields } from './license-fields.js';
 import { isPersonalKind, type LicenseKind } from './license-kind.js';
@@ -54,7 +55,7 @@ export class VerifierEngine {
   private indexedWarnings: readonly string[] = NO_WARNINGS;
 
   constructor(
-    private readonly adapter: PortalAdapter,
+    private readonly context: EngineContext,
     private readonly datasets: Datasets,
     options: VerifierOptions,
   ) {
@@ -164,12 +165,13 @@ export class VerifierEngine {
 
   private async load(options: CallOptions): Promise<Ready> {
     const dataset = await this.datasets.get(this.dataset, options);
+    const adapter = await this.context.adapter();
     const gatewayInfo = (dataset.raw as { gateway?: { params?: unknown } | null } | null)?.gateway ?? undefined;
     const params = Array.isArray(gatewayInfo?.params) ? (gatewayInfo.params as unknown[]) : [];
     const gateway: readonly [string, string] | undefined =
-      gatewayInfo && this.personal && this.adapter.lookup ? [typeof params[0] === 'string' ? params[0] : 'certNo', typeof params[1] === 'string' ? params[1] : 'name'] : undefined;
+      gatewayInfo && this.personal && adapter.lookup ? [typeof params[0] === 'string' ? params[0] : 'certNo', typeof params[1] === 'string' ? params[1] : 'name'] : undefined;
     const requested = this.options.mode ?? 'auto';
-    const canRemote = gateway !== undefined || this.adapter.capabilities.serverFilters;
+    const canRemote = gateway !== undefined || this.context.portal.capabilities.serverFilters;
     if (requested === 'remote' && !canRemote) throw this.cannotRemote();
     const mode = requested === 'auto' ? (canRemote ? 'remote' : 'snapshot') : requested;
     if (gateway && mode === 'remote') return { dataset, fields: {}, mode, gateway };
@@ -185,7 +187,7 @@ export class VerifierEngine {
       throw new ArgumentError(`Cannot find the ${this.kind} number column of ${this.dataset} among ${columns.join(', ')}: pass fields: { number: '…' }`);
     }
     if (mode === 'snapshot') {
-      const sync = new DatasetSync<RawRecord>(this.adapter, this.dataset, { key: numberColumn, store: new MemoryCheckpointStore() });
+      const sync = new DatasetSync<RawRecord>(this.context, this.dataset, { key: numberColumn, store: new MemoryCheckpointStore() });
       const snapshot = new LicenseSnapshot<SnapshotEntry>(
         sync,
         (value) => (value === null || value === undefined || value === '' ? undefined : this.normalizeNumber(String(value))),
@@ -199,7 +201,7 @@ export class VerifierEngine {
   }
 
   private cannotRemote(): UnsupportedError {
-    return cannotRemoteError(this.adapter.family, this.kind, this.dataset);
+    return cannotRemoteError(this.context.portal.family, this.kind, this.dataset);
   }
 
   private normalizeNumber(value: string): string {
@@ -220,7 +222,7 @@ export class VerifierEngine {
       found = format.ok ? format.warnings : undefined;
     }
     const warnings = found === undefined ? undefined : found.length ? Object.freeze([...found]) : NO_WARNINGS;
-    return prepareLicense(this.kind, row, fields, key, (value) => this.adapter.parseTimestamp(value), warnings, this.scopes);
+    return prepareLicense(this.kind, row, fields, key, this.context.portal.parseTimestamp, warnings, this.scopes);
   }
 
   /** The snapshot's verdict for one item: synchronous, no network. */
@@ -258,7 +260,7 @@ export class VerifierEngine {
       const column = ready.fields.number as string;
       const rows = await this.datasets.records(this.dataset, { where: { [column]: number }, limit: 1, ...options }).toArray();
       const row = rows[0];
-      return row ? prepareLicense(this.kind, row, ready.fields, number, (value) => this.adapter.parseTimestamp(value)) : null;
+      return row ? prepareLicense(this.kind, row, ready.fields, number, this.context.portal.parseTimestamp) : null;
     });
   }
 
@@ -323,12 +325,12 @@ export class VerifierEngine {
 
   private source(ready: Ready, checkedAt: Date): VerdictSource {
     const datasetUpdatedAt = ready.mode === 'snapshot' ? (this.snapshot?.updatedAt ?? ready.dataset.updatedAt) : ready.dataset.updatedAt;
-    return { portal: this.adapter.family, dataset: this.dataset, datasetUpdatedAt, checkedAt, mode: ready.mode };
+    return { portal: this.context.portal.family, dataset: this.dataset, datasetUpdatedAt, checkedAt, mode: ready.mode };
   }
 
   private unreadySource(checkedAt: Date): VerdictSource {
     const mode = this.loaded?.mode ?? (this.options.mode === 'snapshot' ? 'snapshot' : 'remote');
-    return { portal: this.adapter.family, dataset: this.dataset, datasetUpdatedAt: null, checkedAt, mode };
+    return { portal: this.context.portal.family, dataset: this.dataset, datasetUpdatedAt: null, checkedAt, mode };
   }
 }
 

@@ -25,8 +25,8 @@ import { transportCallOptions } from '../transport-call-options.js';
 import { chooseFileResource } from './ckan-file.js';
 import { changesSql, type ChangesPosition } from './changes-sql.js';
 import { ckanErrorMessage, parseCkanResult } from './ckan-envelope.js';
-import { CKAN_CAPABILITIES, DATASTORE_MAX_ROWS } from './ckan-capabilities.js';
-import { CkanPackageSchema, PackageSearchSchema, parseNaiveUtc, toDataset } from './ckan-package.js';
+import { DATASTORE_MAX_ROWS } from './ckan-capabilities.js';
+import { CkanPackageSchema, PackageSearchSchema, toDataset } from './ckan-package.js';
 import { quoteIdentifier, sqlAggregate } from './sql-dialect.js';
 
 /** `package_search` silently returns at most 1000 rows whatever `rows` asks. */
@@ -66,22 +66,10 @@ const NUMERIC_TYPES = new Set(['int', 'int2', 'int4', 'int8', 'integer', 'bigint
  * when the site offers it, else offsets.
  */
 export class CkanAdapter implements PortalAdapter {
-  readonly family = 'ckan' as const;
-  readonly capabilities = CKAN_CAPABILITIES;
-
   constructor(
     private readonly transport: Transport,
     private readonly settings: CkanSettings,
-    private readonly credentialFingerprint: string,
   ) {}
-
-  get baseUrl(): string {
-    return this.settings.baseUrl;
-  }
-
-  parseTimestamp(value: unknown): Date | null {
-    return typeof value === 'string' ? parseNaiveUtc(value) : null;
-  }
 
   async searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage> {
     const start = cursor === undefined ? 0 : Number(cursor);
@@ -187,7 +175,6 @@ export class CkanAdapter implements PortalAdapter {
           {
             url: new URL(url, `${this.settings.baseUrl}/`).href,
             ...(withToken ? { headers: { [authHeader]: token }, secrets: [token] } : {}),
-            credentialFingerprint: this.credentialFingerprint,
           },
           request,
           openOptions,
@@ -347,7 +334,6 @@ export class CkanAdapter implements PortalAdapter {
       secrets: token ? [token] : [],
       parse: (body) => parseCkanResult(body, schema),
       errorMessage: ckanErrorMessage,
-      credentialFingerprint: this.credentialFingerprint,
       ...transportCallOptions(options),
     });
     return response.data;

@@ -1,7 +1,5 @@
-import { fingerprint } from '../../http/fingerprint.js';
+import { definePortal, type PortalDefinition } from '../define-portal.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
-import type { PortalDefinition } from '../portal-adapter.js';
-import { lazyAdapter } from '../lazy-adapter.js';
 import { CKAN_CAPABILITIES } from './ckan-capabilities.js';
 import { parseNaiveUtc } from './naive-utc.js';
 
@@ -23,25 +21,15 @@ export interface CkanPortalOptions {
 export function ckan(options: CkanPortalOptions): PortalDefinition {
   const baseUrl = normalizeBaseUrl(options.baseUrl, 'portals.ckan: baseUrl');
   const authHeader = options.authHeader ?? 'Authorization';
-  const credentialFingerprint = fingerprint(`ckan\n${options.token ?? ''}`);
-  return {
+  return definePortal({
     family: 'ckan',
     baseUrl,
-    secretParams: [],
-    secretHeaders: [authHeader],
-    credentialFingerprint,
-    hasCredentials: Boolean(options.token),
-    create: (transport) =>
-      lazyAdapter({
-        family: 'ckan',
-        baseUrl,
-        capabilities: CKAN_CAPABILITIES,
-        parseTimestamp: (value) => (typeof value === 'string' ? parseNaiveUtc(value) : null),
-        methods: ['openFile', 'probeChanges', 'openChanges', 'aggregate'],
-        load: async () => {
-          const { CkanAdapter } = await import('./ckan-adapter.js');
-          return new CkanAdapter(transport, { baseUrl, token: options.token, authHeader }, credentialFingerprint);
-        },
-      }),
-  };
+    capabilities: CKAN_CAPABILITIES,
+    parseTimestamp: (value) => (typeof value === 'string' ? parseNaiveUtc(value) : null),
+    credentials: { secrets: [options.token], params: [], headers: [authHeader] },
+    load: async (transport) => {
+      const { CkanAdapter } = await import('./ckan-adapter.js');
+      return new CkanAdapter(transport, { baseUrl, token: options.token, authHeader });
+    },
+  });
 }

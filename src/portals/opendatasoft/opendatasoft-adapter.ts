@@ -18,7 +18,7 @@ import type {
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
 import { jsonlBatches } from './jsonl-batches.js';
-import { ODS_MAX_LIMIT, OPENDATASOFT_CAPABILITIES } from './opendatasoft-capabilities.js';
+import { ODS_MAX_LIMIT } from './opendatasoft-capabilities.js';
 import { parseOdsDate, toDataset } from './ods-dataset.js';
 import { CatalogEntrySchema, CatalogSchema, odsErrorMessage, odsQuotaError, parseOds, RecordsSchema } from './ods-envelope.js';
 import { odsqlAggregate, odsqlOrderBy, odsqlWhere, quoteDate, quoteIdentifier, quoteLiteral } from './odsql-dialect.js';
@@ -42,24 +42,13 @@ type Params = Record<string, string | number | undefined>;
  * (modified, key) at offset 0, which the 10,000 window never limits.
  */
 export class OpendatasoftAdapter implements PortalAdapter {
-  readonly family = 'opendatasoft' as const;
-  readonly capabilities = OPENDATASOFT_CAPABILITIES;
   private readonly apiBase: string;
 
   constructor(
     private readonly transport: Transport,
     private readonly settings: OpendatasoftSettings,
-    private readonly credentialFingerprint: string,
   ) {
     this.apiBase = `${settings.baseUrl}/api/explore/v2.1`;
-  }
-
-  get baseUrl(): string {
-    return this.settings.baseUrl;
-  }
-
-  parseTimestamp(value: unknown): Date | null {
-    return parseOdsDate(value);
   }
 
   async searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage> {
@@ -217,7 +206,6 @@ export class OpendatasoftAdapter implements PortalAdapter {
       },
       errorMessage: odsErrorMessage,
       mapError: odsQuotaError,
-      credentialFingerprint: this.credentialFingerprint,
       ...transportCallOptions(options),
     });
     let expected: number;
@@ -266,7 +254,6 @@ export class OpendatasoftAdapter implements PortalAdapter {
       parse: (body) => parseOds(body, schema, what),
       errorMessage: odsErrorMessage,
       mapError: odsQuotaError,
-      credentialFingerprint: this.credentialFingerprint,
       ...transportCallOptions(options),
     });
     return response.data;

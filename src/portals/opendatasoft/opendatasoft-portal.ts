@@ -1,7 +1,5 @@
-import { fingerprint } from '../../http/fingerprint.js';
+import { definePortal, type PortalDefinition } from '../define-portal.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
-import type { PortalDefinition } from '../portal-adapter.js';
-import { lazyAdapter } from '../lazy-adapter.js';
 import { OPENDATASOFT_CAPABILITIES } from './opendatasoft-capabilities.js';
 import { parseOdsDate } from './ods-date.js';
 
@@ -23,25 +21,15 @@ export interface OpendatasoftPortalOptions {
  */
 export function opendatasoft(options: OpendatasoftPortalOptions): PortalDefinition {
   const baseUrl = normalizeBaseUrl(options.baseUrl, 'portals.opendatasoft: baseUrl');
-  const credentialFingerprint = fingerprint(`opendatasoft\n${options.apiKey ?? ''}`);
-  return {
+  return definePortal({
     family: 'opendatasoft',
     baseUrl,
-    secretParams: ['apikey'],
-    secretHeaders: ['Authorization'],
-    credentialFingerprint,
-    hasCredentials: Boolean(options.apiKey),
-    create: (transport) =>
-      lazyAdapter({
-        family: 'opendatasoft',
-        baseUrl,
-        capabilities: OPENDATASOFT_CAPABILITIES,
-        parseTimestamp: parseOdsDate,
-        methods: ['probeChanges', 'openChanges', 'aggregate'],
-        load: async () => {
-          const { OpendatasoftAdapter } = await import('./opendatasoft-adapter.js');
-          return new OpendatasoftAdapter(transport, { baseUrl, apiKey: options.apiKey }, credentialFingerprint);
-        },
-      }),
-  };
+    capabilities: OPENDATASOFT_CAPABILITIES,
+    parseTimestamp: parseOdsDate,
+    credentials: { secrets: [options.apiKey], params: ['apikey'], headers: ['Authorization'] },
+    load: async (transport) => {
+      const { OpendatasoftAdapter } = await import('./opendatasoft-adapter.js');
+      return new OpendatasoftAdapter(transport, { baseUrl, apiKey: options.apiKey });
+    },
+  });
 }

@@ -18,8 +18,7 @@ import type {
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
 import { DiscoveryAnswerSchema, discoveryToDataset } from './discovery-result.js';
-import { parseSodaTimestamp } from './floating-timestamp.js';
-import { SOCRATA_CAPABILITIES, SODA_MAX_PAGE } from './socrata-capabilities.js';
+import { SODA_MAX_PAGE } from './socrata-capabilities.js';
 import { cellConverters, coerceCells, typesFromHeaders } from './soda-types.js';
 import { parseSodaAnswer, sodaErrorMessage } from './soda-envelope.js';
 import { SocrataViewSchema, viewToDataset } from './socrata-view.js';
@@ -52,24 +51,13 @@ const REVALIDATE = { ttl: 1 } as const;
  * Cells are typed from `X-SODA2-Types` (or the view's columns when a wide dataset drops the header).
  */
 export class SocrataAdapter implements PortalAdapter {
-  readonly family = 'socrata' as const;
-  readonly capabilities = SOCRATA_CAPABILITIES;
   private readonly columnTypes = new Map<string, Promise<Map<string, string>>>();
   private readonly changesSupport = new Map<string, Promise<ChangesSupport | null>>();
 
   constructor(
     private readonly transport: Transport,
     private readonly settings: SocrataSettings,
-    private readonly credentialFingerprint: string,
   ) {}
-
-  get baseUrl(): string {
-    return this.settings.baseUrl;
-  }
-
-  parseTimestamp(value: unknown): Date | null {
-    return parseSodaTimestamp(value);
-  }
 
   /** Discovery pages advance by `scroll_id` (the last id seen), which has no 10,000-result window. */
   async searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage> {
@@ -238,7 +226,6 @@ export class SocrataAdapter implements PortalAdapter {
       secrets: appToken ? [appToken] : [],
       parse: (body, meta) => parseSodaAnswer(body, meta, schema, pollInterval),
       errorMessage: sodaErrorMessage,
-      credentialFingerprint: this.credentialFingerprint,
       ...transportCallOptions(options),
     });
   }

@@ -1,8 +1,6 @@
 import { ArgumentError } from '../../errors/index.js';
-import { fingerprint } from '../../http/fingerprint.js';
+import { definePortal, type PortalDefinition } from '../define-portal.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
-import type { PortalDefinition } from '../portal-adapter.js';
-import { lazyAdapter } from '../lazy-adapter.js';
 import { parseSodaTimestamp } from './floating-timestamp.js';
 import { SOCRATA_CAPABILITIES } from './socrata-capabilities.js';
 
@@ -48,25 +46,15 @@ export function socrata(options: SocrataPortalOptions): PortalDefinition {
     throw new ArgumentError('portals.socrata: appToken must be a non-empty string when given');
   }
   const domain = options.domain ?? new URL(baseUrl).hostname;
-  const credentialFingerprint = fingerprint(`socrata\n${options.appToken ?? ''}`);
-  return {
+  return definePortal({
     family: 'socrata',
     baseUrl,
-    secretParams: ['$$app_token'],
-    secretHeaders: ['X-App-Token'],
-    credentialFingerprint,
-    hasCredentials: Boolean(options.appToken),
-    create: (transport) =>
-      lazyAdapter({
-        family: 'socrata',
-        baseUrl,
-        capabilities: SOCRATA_CAPABILITIES,
-        parseTimestamp: parseSodaTimestamp,
-        methods: ['aggregate', 'probeChanges', 'openChanges'],
-        load: async () => {
-          const { SocrataAdapter } = await import('./socrata-adapter.js');
-          return new SocrataAdapter(transport, { baseUrl, appToken: options.appToken, domain, discoveryUrl, pollInterval }, credentialFingerprint);
-        },
-      }),
-  };
+    capabilities: SOCRATA_CAPABILITIES,
+    parseTimestamp: parseSodaTimestamp,
+    credentials: { secrets: [options.appToken], params: ['$$app_token'], headers: ['X-App-Token'] },
+    load: async (transport) => {
+      const { SocrataAdapter } = await import('./socrata-adapter.js');
+      return new SocrataAdapter(transport, { baseUrl, appToken: options.appToken, domain, discoveryUrl, pollInterval });
+    },
+  });
 }

@@ -24,7 +24,7 @@ import { downloadExtension, refuseEnvelope } from './file-download.js';
 import { GatewaySession } from './gateway-session.js';
 import { parseOpenData } from './open-data-envelope.js';
 import { parseShanghaiTime } from './shanghai-time.js';
-import { ZHEJIANG_CAPABILITIES, ZHEJIANG_MAX_PAGE_SIZE } from './zhejiang-capabilities.js';
+import { ZHEJIANG_MAX_PAGE_SIZE } from './zhejiang-capabilities.js';
 
 export { ZHEJIANG_MAX_PAGE_SIZE };
 const CATALOGUE_MAX_PAGE_SIZE = 100;
@@ -43,23 +43,12 @@ export interface ZhejiangSettings {
  * server, so `where` and `q` run on the client and pages may be fetched in parallel.
  */
 export class ZhejiangAdapter implements PortalAdapter {
-  readonly family = 'zhejiang' as const;
-  readonly capabilities = ZHEJIANG_CAPABILITIES;
   private gateway: GatewaySession | undefined;
 
   constructor(
     private readonly transport: Transport,
     private readonly settings: ZhejiangSettings,
-    private readonly credentialFingerprint: string,
   ) {}
-
-  get baseUrl(): string {
-    return this.settings.baseUrl;
-  }
-
-  parseTimestamp(value: unknown): Date | null {
-    return typeof value === 'string' ? parseShanghaiTime(value) : null;
-  }
 
   async searchCatalog(query: CatalogQuery, cursor: string | undefined, options: CallOptions): Promise<CatalogPage> {
     // Catalogue entries carry no tags: filtering by one would silently find nothing.
@@ -72,7 +61,7 @@ export class ZhejiangAdapter implements PortalAdapter {
       url: `${this.settings.baseUrl}/dopServer/rest/catalog/search`,
       searchParams: { keyword: query.q, domain: query.theme, openType, orgName: query.publisher, pageNum, pageSize },
       parse: (body) => parseOpenData(body, CatalogueSearchSchema),
-      ...this.common(options),
+      ...transportCallOptions(options),
     });
     const page = response.data;
     let items = page.list.map((entry) => toDataset(entry, this.settings.baseUrl));
@@ -91,7 +80,7 @@ export class ZhejiangAdapter implements PortalAdapter {
       method: 'GET',
       url: `${this.settings.baseUrl}/dopServer/rest/catalog/${pathSegment(id)}`,
       parse: (body) => parseOpenData(body, CatalogueEntrySchema, id),
-      ...this.common(options),
+      ...transportCallOptions(options),
     });
     return toDataset(response.data, this.settings.baseUrl);
   }
@@ -120,7 +109,7 @@ export class ZhejiangAdapter implements PortalAdapter {
           url: `${interfaceUrl}/get_data.do`,
           searchParams: { appsecret, pageNum: pageNumber, pageSize },
           parse: (body) => parseOpenData(body, RowsSchema, datasetId),
-          ...this.common({ cache: false, ...pageOptions }),
+          ...transportCallOptions({ cache: false, ...pageOptions }),
         });
         return response.data;
       },
@@ -144,7 +133,7 @@ export class ZhejiangAdapter implements PortalAdapter {
       hash: null,
       updatedAt: null,
       open: async (request, openOptions) => {
-        const opened = await requestFile(this.transport, { url, searchParams: { appsecret }, credentialFingerprint: this.credentialFingerprint }, request, openOptions);
+        const opened = await requestFile(this.transport, { url, searchParams: { appsecret } }, request, openOptions);
         return refuseEnvelope(opened, datasetId);
       },
       declaredTypes: async (typeOptions) => {
@@ -164,7 +153,7 @@ export class ZhejiangAdapter implements PortalAdapter {
         url: `${this.settings.baseUrl}/jdop_front/interfaces/cata_${pathSegment(datasetId)}/get_dataupdate_date.do`,
         searchParams: { appsecret },
         parse: (body) => parseOpenData(body, z.string().nullable(), datasetId),
-        ...this.common({ cache: false, ...options }),
+        ...transportCallOptions({ cache: false, ...options }),
       }),
       this.total(datasetId, options),
     ]);
@@ -187,7 +176,7 @@ export class ZhejiangAdapter implements PortalAdapter {
       url: `${this.settings.baseUrl}/jdop_front/interfaces/cata_${pathSegment(datasetId)}/get_total.do`,
       searchParams: { appsecret: this.requireAppSecret() },
       parse: (body) => parseOpenData(body, z.coerce.number().int().nonnegative(), datasetId),
-      ...this.common({ cache: false, ...options }),
+      ...transportCallOptions({ cache: false, ...options }),
     });
     return response.data;
   }
@@ -197,9 +186,5 @@ export class ZhejiangAdapter implements PortalAdapter {
       throw new AuthError({ status: 401, message: 'zhejiang open-data interfaces need an app secret: portals.zhejiang({ baseUrl, appSecret })' });
     }
     return this.settings.appSecret;
-  }
-
-  private common(options: CallOptions) {
-    return { credentialFingerprint: this.credentialFingerprint, ...transportCallOptions(options) };
   }
 }

@@ -1,7 +1,5 @@
-import { fingerprint } from '../../http/fingerprint.js';
-import type { PortalDefinition } from '../portal-adapter.js';
+import { definePortal, type PortalDefinition } from '../define-portal.js';
 import { normalizeBaseUrl } from '../normalize-base-url.js';
-import { lazyAdapter } from '../lazy-adapter.js';
 import { parseShanghaiTime } from './shanghai-time.js';
 import { ZHEJIANG_CAPABILITIES } from './zhejiang-capabilities.js';
 
@@ -28,25 +26,16 @@ export interface ZhejiangPortalOptions {
 export function zhejiang(options: ZhejiangPortalOptions): PortalDefinition {
   const baseUrl = normalizeBaseUrl(options.baseUrl, 'portals.zhejiang: baseUrl');
   const gatewayUrl = options.gatewayUrl === undefined ? baseUrl : normalizeBaseUrl(options.gatewayUrl, 'portals.zhejiang: gatewayUrl');
-  const credentialFingerprint = fingerprint(`zhejiang\n${options.appKey ?? ''}\n${options.appSecret ?? ''}`);
-  return {
+  return definePortal({
     family: 'zhejiang',
     baseUrl,
-    secretParams: ['appsecret', 'sign'],
-    secretHeaders: [],
-    credentialFingerprint,
-    hasCredentials: Boolean(options.appSecret || options.appKey),
-    create: (transport) =>
-      lazyAdapter({
-        family: 'zhejiang',
-        baseUrl,
-        capabilities: ZHEJIANG_CAPABILITIES,
-        parseTimestamp: (value) => (typeof value === 'string' ? parseShanghaiTime(value) : null),
-        methods: ['openFile', 'lookup'],
-        load: async () => {
-          const { ZhejiangAdapter } = await import('./zhejiang-adapter.js');
-          return new ZhejiangAdapter(transport, { baseUrl, gatewayUrl, appSecret: options.appSecret, appKey: options.appKey }, credentialFingerprint);
-        },
-      }),
-  };
+    capabilities: ZHEJIANG_CAPABILITIES,
+    parseTimestamp: (value) => (typeof value === 'string' ? parseShanghaiTime(value) : null),
+    // The app key names the app without being secret: it separates cache entries and stays readable.
+    credentials: { secrets: [options.appSecret], identity: [options.appKey], params: ['appsecret', 'sign'], headers: [] },
+    load: async (transport) => {
+      const { ZhejiangAdapter } = await import('./zhejiang-adapter.js');
+      return new ZhejiangAdapter(transport, { baseUrl, gatewayUrl, appSecret: options.appSecret, appKey: options.appKey });
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { createSandbox } from '../../../src/sandbox/index.js';
 describe('socrata changes reader', () => {
   it('reads exactly the rows modified since an instant, in (:updated_at, :id) order, across pages', async () => {
     const sandbox = createSandbox({ flavor: 'socrata', seed: 6, clock: () => new Date('2026-11-26T08:00:00Z'), extraDatasets: 0, sizes: { 'nb-food-licenses': 500 } });
-    const adapter = portals.socrata({ baseUrl: sandbox.url, appToken: sandbox.credentials.apiToken, pollInterval: 1 }).create(createTransport({ fetch: sandbox.fetch, cache: false }));
+    const adapter = await portals.socrata({ baseUrl: sandbox.url, appToken: sandbox.credentials.apiToken, pollInterval: 1 }).load(createTransport({ fetch: sandbox.fetch, cache: false }));
     const since = new Date('2026-11-25T00:00:00Z');
     const mutation = sandbox.mutate({ dataset: 'nb-food-licenses', update: 4, add: 3 });
     expect(await adapter.probeChanges?.('nb-food-licenses', {})).toEqual({ columns: expect.arrayContaining([':updated_at', ':id', 'license_no']) });
