@@ -29,9 +29,9 @@ interface Plan {
 }
 
 const quick = process.argv.includes('--quick');
-/** `--only client,layers,sync,verify,files,peers` runs some sections; all by default. */
+/** `--only client,layers,sync,verify,files,csv,peers` runs some sections; all by default. */
 const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
-const sections = new Set((onlyArgument ?? 'client,layers,sync,verify,files,peers').split(','));
+const sections = new Set((onlyArgument ?? 'client,layers,sync,verify,files,csv,peers').split(','));
 /** `--rows=100000` measures one dataset size instead of 100,000 and 1,020,000. */
 const rowsArgument = process.argv.find((argument) => argument.startsWith('--rows='))?.slice('--rows='.length);
 const plan: Plan = rowsArgument
@@ -169,6 +169,7 @@ const scripts: [string, (options: { quick: boolean }) => Promise<string>][] = [
   ['sync', async (options) => (await import('./sync-bench.js')).runSyncBench(options)],
   ['verify', async (options) => (await import('./verify-bench.js')).runVerifyBench(options)],
   ['files', async (options) => (await import('./files-bench.js')).runFilesBench(options)],
+  ['csv', async (options) => (await import('./csv-parser-bench.js')).runCsvParserBench(options)],
   ['peers', async (options) => (await import('./peer-bench.js')).runPeerBench(options)],
 ];
 for (const [name, run] of scripts) {

@@ -45,4 +45,14 @@ describe('npm run bench -- --quick', () => {
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row).toMatch(/ \| \d+ \| \d+ \| [\d.]+× \| [\d.]+× \|$/);
   }, 120_000);
+
+  it('compares our CSV parser with csv-parse on the same bytes, records per second and the same records', async () => {
+    const { stdout } = await runQuickBench('csv');
+    expect(stdout).toContain('## CSV parser vs csv-parse');
+    const rows = stdout.split('\n').filter((line) => /^\| (text|byte) chunks: /.test(line));
+    expect(rows).toHaveLength(2);
+    // input | ours | csv-parse | ratio | same records | goal met
+    for (const row of rows) expect(row).toMatch(/ \| [\d,]+ ms \([\d,]+ records\/s\) \| [\d,]+ ms \([\d,]+ records\/s\) \| [\d.]+× \| yes \| (?:yes|\*\*no\*\*) \|$/);
+    expect(stdout).toMatch(/^Verdict: /m);
+  }, 120_000);
 });
