@@ -104,7 +104,8 @@ function publisherOf(pkg: CkanPackage): Dataset['publisher'] {
 
 export function toDataset(pkg: CkanPackage, baseUrl: string): Dataset {
   const resources = pkg.resources.map(toResource);
-  const frequency = pkg.extras.find(([key]) => key === 'update_frequency' || key === 'frequency')?.[1];
+  // An extra left empty states nothing: the first filled-in one counts.
+  const updateFrequency = pkg.extras.map(([key, value]) => (key === 'update_frequency' || key === 'frequency' ? textOf(value) : undefined)).find((value) => value !== undefined);
   const dataset: Dataset = {
     id: pkg.id,
     name: pkg.name ?? pkg.id,
@@ -123,6 +124,5 @@ export function toDataset(pkg: CkanPackage, baseUrl: string): Dataset {
     portal: { family: 'ckan', baseUrl },
     raw: pkg[RAW],
   };
-  const updateFrequency = textOf(frequency);
   return updateFrequency === undefined ? dataset : { ...dataset, updateFrequency };
 }
