@@ -19,7 +19,8 @@ describe('datasets.get on the zhejiang flavor', () => {
     // releaseDate "2021-09-15" is midnight in Shanghai, 16:00 the day before in UTC.
     expect(dataset.createdAt?.toISOString()).toBe('2021-09-14T16:00:00.000Z');
     expect(dataset.openClass).toBe('unconditional');
-    expect(dataset.publisher).toEqual({ id: '330200', name: '宁波市市场监督管理局' });
+    // The entry gives the publishing body no id: its `region` (330200) is the area it serves, another party.
+    expect(dataset.publisher).toEqual({ id: null, name: '宁波市市场监督管理局' });
     expect(dataset.license.title).toBe('浙江省公共数据开放平台数据使用协议');
     expect(dataset.themes).toEqual(['市场监管']);
     expect(dataset.recordCount).toBe(300);

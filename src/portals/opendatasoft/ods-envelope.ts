@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RowsSchema } from '../../model/row-schema.js';
 import { HttpError, RateLimitError, ResponseFormatError } from '../../errors/index.js';
+import { identifier, lenientBoolean, lenientList, lenientNumber, lenientObject, lenientText, lenientTextList, withRaw } from '../lenient-metadata.js';
 
 /** `/records`: `{ total_count, results }`, rows flat with typed values. */
 export const RecordsSchema = z.object({
@@ -8,32 +9,59 @@ export const RecordsSchema = z.object({
   results: RowsSchema,
 });
 
-/** `metas.default` fields the unified model reads; everything else stays in `raw`. */
-const DefaultMetasSchema = z.looseObject({
-  title: z.string().nullish(),
-  description: z.string().nullish(),
-  publisher: z.string().nullish(),
-  theme: z.union([z.array(z.string()), z.string()]).nullish(),
-  keyword: z.union([z.array(z.string()), z.string()]).nullish(),
-  license: z.string().nullish(),
-  license_url: z.string().nullish(),
-  modified: z.string().nullish(),
-  data_processed: z.string().nullish(),
-  metadata_processed: z.string().nullish(),
-  records_count: z.number().nullish(),
-  update_frequency: z.string().nullish(),
-  created: z.string().nullish(),
+/**
+ * Grouped answers (`group_by`, aggregates in `select`): `{ results }` — Explore sends no
+ * `total_count` with them.
+ */
+export const GroupsSchema = z.object({
+  total_count: z.number().optional(),
+  results: RowsSchema,
 });
 
-/** One catalogue entry of Explore v2.1. */
-export const CatalogEntrySchema = z.looseObject({
-  dataset_id: z.string(),
-  visibility: z.string().nullish(),
-  has_records: z.boolean().nullish(),
-  fields: z.array(z.looseObject({ name: z.string(), label: z.string().nullish(), type: z.string().nullish() })).default([]),
-  metas: z.looseObject({ default: DefaultMetasSchema }),
+// Metadata below is read leniently (see lenient-metadata.ts): only `dataset_id` is required.
+
+/** `metas.default` fields the unified model reads; other keys (custom metas such as `open_class`) pass through. */
+const DefaultMetasSchema = z.looseObject({
+  title: lenientText,
+  description: lenientText,
+  publisher: lenientText,
+  theme: lenientTextList,
+  keyword: lenientTextList,
+  license: lenientText,
+  license_url: lenientText,
+  modified: lenientText,
+  data_processed: lenientText,
+  metadata_processed: lenientText,
+  records_count: lenientNumber,
+  // Not a field of Explore's default template (real sites keep these in `metas.dcat`), read where a portal puts them here.
+  update_frequency: lenientText,
+  created: lenientText,
 });
-export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
+
+/** `metas.dcat`, the DCAT template: where sites state the update frequency and the creation date. */
+const DcatMetasSchema = z.object({
+  accrualperiodicity: lenientText,
+  created: lenientText,
+  issued: lenientText,
+});
+
+const NO_DEFAULT_METAS = DefaultMetasSchema.parse({});
+
+/** One catalogue entry of Explore v2.1, kept as sent for `Dataset.raw`. */
+export const CatalogEntrySchema = withRaw(
+  z.object({
+    dataset_id: identifier,
+    visibility: lenientText,
+    has_records: lenientBoolean,
+    // A field without a name cannot be queried: it is left out.
+    fields: lenientList(z.object({ name: identifier, label: lenientText, type: lenientText })),
+    metas: lenientObject(z.object({ default: lenientObject(DefaultMetasSchema), dcat: lenientObject(DcatMetasSchema) })).transform((metas) => ({
+      default: metas?.default ?? NO_DEFAULT_METAS,
+      dcat: metas?.dcat,
+    })),
+  }),
+);
+export type CatalogEntry = z.output<typeof CatalogEntrySchema>;
 
 export const CatalogSchema = z.object({
   total_count: z.number(),

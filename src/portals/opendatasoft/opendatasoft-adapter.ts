@@ -20,7 +20,7 @@ import { transportCallOptions } from '../transport-call-options.js';
 import { jsonlBatches } from './jsonl-batches.js';
 import { ODS_MAX_LIMIT } from './opendatasoft-capabilities.js';
 import { parseOdsDate, toDataset } from './ods-dataset.js';
-import { CatalogEntrySchema, CatalogSchema, odsErrorMessage, odsQuotaError, parseOds, RecordsSchema } from './ods-envelope.js';
+import { CatalogEntrySchema, CatalogSchema, GroupsSchema, odsErrorMessage, odsQuotaError, parseOds, RecordsSchema } from './ods-envelope.js';
 import { odsqlAggregate, odsqlOrderBy, odsqlWhere, quoteDate, quoteIdentifier, quoteLiteral } from './odsql-dialect.js';
 
 export { ODS_MAX_LIMIT };
@@ -225,15 +225,17 @@ export class OpendatasoftAdapter implements PortalAdapter {
     const url = `${this.datasetUrl(datasetId)}/records`;
     const where = odsqlWhere(query.where, undefined);
     const groups: RawRecord[] = [];
-    let total = 0;
+    let complete = false;
     for (let offset = 0; offset < ODS_MAX_WINDOW; offset += ODS_MAX_LIMIT) {
-      const page = await this.get(url, { ...odsqlAggregate(query), where, limit: ODS_MAX_LIMIT, offset }, RecordsSchema, 'records', { cache: false, ...options });
+      const page = await this.get(url, { ...odsqlAggregate(query), where, limit: ODS_MAX_LIMIT, offset }, GroupsSchema, 'records', { cache: false, ...options });
       groups.push(...page.results);
-      total = page.total_count;
-      if (page.results.length < ODS_MAX_LIMIT || groups.length >= total) break;
+      const short = page.results.length < ODS_MAX_LIMIT;
+      // Grouped answers carry no `total_count`: a short page is the last one.
+      complete = page.total_count === undefined ? short : groups.length >= page.total_count;
+      if (short || complete) break;
     }
     // More groups than the 10,000-result window: the rows are aggregated on the client instead.
-    return groups.length < total ? null : groups;
+    return complete ? groups : null;
   }
 
   private datasetUrl(id: string): string {

@@ -1,32 +1,37 @@
 import { z } from 'zod';
 import type { Dataset, OpenClass } from '../../model/dataset.js';
+import { identifier, lenientList, lenientNumber, lenientObject, lenientText, lenientTextList } from '../lenient-metadata.js';
 import { parseShanghaiTime } from './shanghai-time.js';
 
-// Section B of the zhejiang wire format. Only the id and title are required: a portal that stops
-// sending an optional field should not break a catalogue listing.
+// Section B of the zhejiang wire format. Only the id is required; every other field
+// is read leniently (see lenient-metadata.ts), so that one odd field never breaks a listing.
 export const GatewayInterfaceSchema = z.object({
   path: z.string(),
   apiId: z.string(),
-  params: z.array(z.string()).default([]),
+  params: lenientTextList,
 });
 
+/** `dataFormat` is a list (`["json", "csv"]`), but some entries write it as one text (`"json,csv"`). */
+const DataFormats = lenientTextList.transform((formats) => formats.flatMap((format) => format.split(/[,，;、\s]+/)).filter(Boolean));
+
 export const CatalogueEntrySchema = z.object({
-  cataId: z.union([z.string(), z.number()]).transform(String),
-  title: z.string(),
-  summary: z.string().nullish(),
-  orgName: z.string().nullish(),
-  region: z.string().nullish(),
-  domain: z.string().nullish(),
-  openType: z.union([z.number(), z.string()]).nullish(),
-  dataFormat: z.array(z.string()).nullish(),
-  updateFrequency: z.string().nullish(),
-  releaseDate: z.string().nullish(),
-  updateDate: z.string().nullish(),
-  recordCount: z.number().nullish(),
-  fields: z.array(z.object({ name: z.string(), cnName: z.string().nullish(), type: z.string().nullish() })).nullish(),
-  interfaces: z.array(z.string()).nullish(),
-  license: z.string().nullish(),
-  gateway: GatewayInterfaceSchema.nullish(),
+  cataId: identifier,
+  title: lenientText,
+  summary: lenientText,
+  orgName: lenientText,
+  region: lenientText,
+  domain: lenientText,
+  openType: lenientText,
+  dataFormat: DataFormats,
+  updateFrequency: lenientText,
+  releaseDate: lenientText,
+  updateDate: lenientText,
+  recordCount: lenientNumber,
+  // A field without a name cannot be read: it is left out.
+  fields: lenientList(z.object({ name: identifier, cnName: lenientText, type: lenientText })),
+  interfaces: lenientTextList,
+  license: lenientText,
+  gateway: lenientObject(GatewayInterfaceSchema),
 });
 
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
@@ -54,20 +59,21 @@ function openClassOf(openType: CatalogueEntry['openType']): OpenClass {
 
 /** Maps a catalogue entry to the unified `Dataset`. */
 export function toDataset(entry: CatalogueEntry, baseUrl: string): Dataset {
-  const formats = (entry.dataFormat ?? []).map((format) => format.toUpperCase());
-  const interfaces = entry.interfaces ?? [];
+  const formats = entry.dataFormat.map((format) => format.toUpperCase());
+  const interfaces = entry.interfaces;
   const result: Dataset = {
     id: entry.cataId,
     name: entry.cataId,
-    title: entry.title,
+    title: entry.title ?? entry.cataId,
     description: entry.summary ?? '',
-    publisher: entry.orgName ? { id: entry.region ?? null, name: entry.orgName } : null,
+    // The entry names the publishing body but gives it no id (`region` is the area it serves).
+    publisher: entry.orgName === undefined ? null : { id: null, name: entry.orgName },
     themes: entry.domain ? [entry.domain] : [],
     tags: [],
     openClass: openClassOf(entry.openType),
     license: { id: null, title: entry.license ?? null, url: null },
     formats,
-    fields: (entry.fields ?? []).map((field) => ({ name: field.name, label: field.cnName ?? null, type: field.type ?? null })),
+    fields: entry.fields.map((field) => ({ name: field.name, label: field.cnName ?? null, type: field.type ?? null })),
     createdAt: parseShanghaiTime(entry.releaseDate),
     updatedAt: parseShanghaiTime(entry.updateDate),
     resources: [
@@ -84,7 +90,7 @@ export function toDataset(entry: CatalogueEntry, baseUrl: string): Dataset {
         updatedAt: parseShanghaiTime(entry.updateDate),
       },
       // Downloads (sandbox shape): one per file format the entry lists.
-      ...(entry.dataFormat ?? [])
+      ...entry.dataFormat
         .map((format) => format.trim().toLowerCase())
         .filter((format) => format === 'csv' || format === 'xlsx')
         .map((format) => ({
@@ -101,10 +107,10 @@ export function toDataset(entry: CatalogueEntry, baseUrl: string): Dataset {
     portal: { family: 'zhejiang', baseUrl },
     raw: entry,
   };
-  if (entry.updateFrequency) return { ...result, updateFrequency: entry.updateFrequency, ...recordCountOf(entry) };
+  if (entry.updateFrequency !== undefined) return { ...result, updateFrequency: entry.updateFrequency, ...recordCountOf(entry) };
   return { ...result, ...recordCountOf(entry) };
 }
 
 function recordCountOf(entry: CatalogueEntry): { recordCount?: number } {
-  return typeof entry.recordCount === 'number' ? { recordCount: entry.recordCount } : {};
+  return entry.recordCount === undefined ? {} : { recordCount: entry.recordCount };
 }

@@ -91,7 +91,7 @@ function normalise(type: string | undefined, value: Scalar): string | null {
   return String(value);
 }
 
-function readJsonObject(params: ActionParams, name: string): Record<string, unknown> | undefined {
+export function readJsonObject(params: ActionParams, name: string): Record<string, unknown> | undefined {
   const raw = params[name];
   if (raw === undefined || raw === null || raw === '') return undefined;
   let value: unknown = raw;

@@ -3,7 +3,7 @@ import { CkanActionError } from './action-error.js';
 import type { ActionRequest } from './action-request.js';
 import { assertReadable, findResource } from './dataset-lookup.js';
 import { datastoreFields, datastoreRecord, type DatastoreRecord } from './datastore-fields.js';
-import { compareRecords, readDatastoreQuery, type DatastoreQuery } from './datastore-query.js';
+import { compareRecords, readDatastoreQuery, readJsonObject, type DatastoreQuery } from './datastore-query.js';
 import { resourceId } from './package-dict.js';
 import { readBoolean, readNaturalNumber, readString } from './param-validators.js';
 
@@ -65,7 +65,10 @@ export function datastoreSearch(request: ActionRequest): unknown {
     records: projected,
     _links: links,
   };
-  for (const echo of ['filters', 'q', 'sort', 'offset'] as const) if (params[echo] !== undefined) result[echo] = params[echo];
+  // CKAN echoes the parameters as its validators left them: `filters` an object, `offset` a number.
+  for (const echo of ['q', 'sort'] as const) if (params[echo] !== undefined) result[echo] = params[echo];
+  if (params['filters'] !== undefined) result['filters'] = readJsonObject(params, 'filters');
+  if (params['offset'] !== undefined) result['offset'] = offset;
   if (page.total !== undefined) {
     result['total'] = page.total;
     result['total_was_estimated'] = false;

@@ -108,7 +108,8 @@ export function packageDict(state: DatasetState, seed: number, origin: string): 
     isopen: license.isopen,
     license_id: license.id,
     license_title: license.title,
-    license_url: license.url,
+    // CKAN sends `license_url` only for a license that has one (no key at all for "other-closed").
+    ...(license.url ? { license_url: license.url } : {}),
     maintainer: definition.publisher,
     maintainer_email: null,
     metadata_created: created,

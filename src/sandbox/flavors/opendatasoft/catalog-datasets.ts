@@ -1,29 +1,12 @@
 import type { SandboxContext } from '../../flavor.js';
 import type { Caller } from './api-key.js';
-import { catalogEntry, defaultMetas, isRestricted } from './catalog-entry.js';
+import { catalogEntry, DEFAULT_METAS_FIELDS, defaultMetas, isRestricted } from './catalog-entry.js';
 import { OdsError } from './ods-responses.js';
 import { parseOrderBy, parseSelect } from './odsql-clauses.js';
 import { compileWhere, type OdsqlRecord } from './odsql-where.js';
 import { readWindow } from './paging.js';
 
-const METAS_FIELDS = [
-  'title',
-  'description',
-  'publisher',
-  'theme',
-  'keyword',
-  'license',
-  'license_url',
-  'language',
-  'territory',
-  'modified',
-  'data_processed',
-  'metadata_processed',
-  'records_count',
-  'update_frequency',
-  'created',
-];
-const CATALOG_FIELDS = ['dataset_id', ...METAS_FIELDS];
+const CATALOG_FIELDS = ['dataset_id', ...DEFAULT_METAS_FIELDS];
 const FACETS = new Set(['theme', 'keyword', 'publisher', 'license', 'language', 'territory']);
 
 /**
@@ -57,7 +40,7 @@ export function catalogDatasets(url: URL, context: SandboxContext, caller: Calle
   return {
     total_count: found.length,
     results: found.slice(offset, offset + limit).map(({ entry, state }) => {
-      const metas = Object.fromEntries(METAS_FIELDS.filter((name) => selected.has(name)).map((name) => [name, entry[name] ?? null]));
+      const metas = Object.fromEntries(DEFAULT_METAS_FIELDS.filter((name) => selected.has(name)).map((name) => [name, entry[name] ?? null]));
       return catalogEntry(state, context.seed, metas);
     }),
   };

@@ -6,6 +6,31 @@ export function isRestricted(state: DatasetState): boolean {
   return state.definition.openClass !== 'unconditional';
 }
 
+/**
+ * The keys of Explore's `metas.default` template that the sandbox has nothing to say about: a real
+ * portal sends every key of the template, `null` (or its default) where nobody filled it in.
+ */
+const UNSTATED_DEFAULT_METAS: Readonly<Record<string, unknown>> = {
+  source_domain_address: null,
+  references: null,
+  source_domain_title: null,
+  geographic_reference: null,
+  timezone: null,
+  parent_domain: null,
+  modified_updates_on_data_change: false,
+  modified_updates_on_metadata_change: false,
+  shared_catalog: null,
+  source_domain: null,
+  attributions: null,
+  geographic_area_mode: null,
+  geographic_reference_auto: false,
+  geographic_area: null,
+  source_dataset: null,
+  metadata_languages: ['zh'],
+  oauth_scope: null,
+  federated: false,
+};
+
 /** `metas.default` of a dataset, also what the catalogue's `where`, `refine` and `order_by` read. */
 export function defaultMetas(state: DatasetState): Record<string, unknown> {
   const definition = state.definition;
@@ -25,14 +50,36 @@ export function defaultMetas(state: DatasetState): Record<string, unknown> {
     data_processed: modified,
     metadata_processed: modified,
     records_count: state.count,
-    update_frequency: definition.updateFrequency,
-    created: `${definition.releasedOn}T00:00:00+00:00`,
+    ...UNSTATED_DEFAULT_METAS,
     // A custom meta of portals that follow the Zhejiang rules: the class of forbidden data.
     ...(definition.openClass === 'forbidden' ? { open_class: 'forbidden' } : {}),
   };
 }
 
-/** A catalogue entry of Explore v2.1: `dataset_id`, `dataset_uid`, `fields` and `metas.default`. */
+/** The keys of `metas.default` the catalogue's `select`, `where` and `order_by` know. */
+export const DEFAULT_METAS_FIELDS: readonly string[] = [
+  'title',
+  'description',
+  'publisher',
+  'theme',
+  'keyword',
+  'license',
+  'license_url',
+  'language',
+  'territory',
+  'modified',
+  'data_processed',
+  'metadata_processed',
+  'records_count',
+  ...Object.keys(UNSTATED_DEFAULT_METAS),
+];
+
+/** `metas.dcat`: Explore keeps the update frequency and the creation date in the DCAT template, not in `default`. */
+export function dcatMetas(state: DatasetState): Record<string, unknown> {
+  return { created: `${state.definition.releasedOn}T00:00:00+00:00`, accrualperiodicity: state.definition.updateFrequency };
+}
+
+/** A catalogue entry of Explore v2.1: `dataset_id`, `dataset_uid`, `fields`, `metas.default` and `metas.dcat`. */
 export function catalogEntry(state: DatasetState, seed: number, metas: Record<string, unknown> = defaultMetas(state)): Record<string, unknown> {
   return {
     visibility: isRestricted(state) ? 'restricted' : 'domain',
@@ -44,7 +91,7 @@ export function catalogEntry(state: DatasetState, seed: number, metas: Record<st
     attachments: [],
     alternative_exports: [],
     fields: odsFields(state.definition),
-    metas: { default: metas },
+    metas: { default: metas, dcat: dcatMetas(state) },
   };
 }
 

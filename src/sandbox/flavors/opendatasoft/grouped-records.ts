@@ -12,7 +12,7 @@ export function isGroupedQuery(search: URLSearchParams): boolean {
 /**
  * `GET /records?select=district, count(*) as n, sum(free_spaces) as free&group_by=district`: one
  * result per group with Explore's aggregate functions (count, sum, avg, min, max), paged by
- * `limit`/`offset` like rows. `total_count` is the number of groups.
+ * `limit`/`offset` like rows. Explore sends no `total_count` with groups: a short page is the last.
  */
 export function groupedRecords(state: DatasetState, url: URL): unknown {
   const search = url.searchParams;
@@ -39,5 +39,5 @@ export function groupedRecords(state: DatasetState, url: URL): unknown {
   filtered.delete('order_by');
   const groups = groupAggregate(matchingRecords(compileDatasetQuery(state, filtered)), keys, metrics);
   const { limit, offset } = readWindow(search);
-  return { total_count: groups.length, results: groups.slice(offset, offset + limit) };
+  return { results: groups.slice(offset, offset + limit) };
 }

@@ -27,7 +27,7 @@ export function discoveryType(type: SodaType): string {
 }
 
 /** `GET /api/views/{id}.json`: a view's metadata, times in epoch seconds. */
-export function viewMetadata(state: DatasetState, seed: number, origin: string): Record<string, unknown> {
+export function viewMetadata(state: DatasetState, seed: number): Record<string, unknown> {
   const definition = state.definition;
   const license = licenseOf(state);
   const updated = Math.floor(state.updatedAt.getTime() / 1000);
@@ -56,17 +56,19 @@ export function viewMetadata(state: DatasetState, seed: number, origin: string):
     publicationDate: created,
     publicationGroup: 0,
     publicationStage: 'published',
+    rowClass: '',
     rowsUpdatedAt: updated,
     rowsUpdatedBy: 'kfsb-0001',
     tableId: 0,
     totalTimesRated: 0,
+    viewCount: 0,
     viewLastModified: updated,
     viewType: 'tabular',
     columns: sodaColumns(definition).map((column, position) => ({
       id: position + 1,
       name: column.label,
       dataTypeName: column.type,
-      description: '',
+      // Socrata leaves `description` out of a column nobody described.
       fieldName: column.fieldName,
       position: position + 1,
       renderTypeName: column.type,
@@ -77,11 +79,15 @@ export function viewMetadata(state: DatasetState, seed: number, origin: string):
     metadata: {
       custom_fields: { 'Dataset Information': { 'Update Frequency': definition.updateFrequency, 'Alias': fourByFour(seed, definition.id) } },
       availableDisplayTypes: ['table', 'fatrow', 'page'],
+      rdfSubject: '0',
+      rdfClass: '',
+      rowIdentifier: '0',
     },
-    owner: { id: 'kfsb-0001', displayName: definition.publisher, screenName: definition.publisher, type: 'interacting' },
-    tableAuthor: { id: 'kfsb-0001', displayName: definition.publisher, screenName: definition.publisher, type: 'interacting' },
+    owner: { id: 'kfsb-0001', displayName: definition.publisher, screenName: definition.publisher, type: 'interactive' },
+    query: {},
+    rights: ['read'],
+    tableAuthor: { id: 'kfsb-0001', displayName: definition.publisher, screenName: definition.publisher, type: 'interactive' },
     tags: [...definition.tags],
     flags: ['default', 'restorable', 'restorePossibleForType'],
-    permalink: permalink(origin, seed, state),
   };
 }

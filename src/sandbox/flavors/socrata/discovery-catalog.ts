@@ -74,6 +74,7 @@ function result(state: DatasetState, seed: number, origin: string, domain: strin
     resource: {
       name: definition.title,
       id: definition.id,
+      resource_name: null,
       parent_fxf: [],
       description: definition.description,
       attribution: definition.publisher,
@@ -84,7 +85,8 @@ function result(state: DatasetState, seed: number, origin: string, domain: strin
       createdAt: createdAt(state).toISOString(),
       metadata_updated_at: updated,
       data_updated_at: updated,
-      page_views: { page_views_last_week: 0, page_views_last_month: 0, page_views_total: 0 },
+      // Each count with its log2(n + 1) twin, which Discovery ranks by.
+      page_views: { page_views_last_week: 0, page_views_last_month: 0, page_views_total: 0, page_views_last_week_log: 0, page_views_last_month_log: 0, page_views_total_log: 0 },
       columns_name: columns.map((column) => column.label),
       columns_field_name: columns.map((column) => column.fieldName),
       columns_datatype: columns.map((column) => discoveryType(column.type)),
@@ -94,6 +96,7 @@ function result(state: DatasetState, seed: number, origin: string, domain: strin
       provenance: 'official',
       lens_view_type: 'tabular',
       lens_display_type: 'table',
+      locked: false,
       blob_mime_type: null,
       hide_from_data_json: false,
       publication_date: createdAt(state).toISOString(),
@@ -108,7 +111,7 @@ function result(state: DatasetState, seed: number, origin: string, domain: strin
     metadata: { domain, license: licenseOf(state).name, is_public: isPublic(state) },
     permalink: permalink(origin, seed, state),
     link: `${origin}/d/${definition.id}`,
-    owner: { id: 'kfsb-0001', user_type: 'interacting', display_name: definition.publisher },
-    creator: { id: 'kfsb-0001', user_type: 'interacting', display_name: definition.publisher },
+    owner: { id: 'kfsb-0001', user_type: 'interactive', display_name: definition.publisher },
+    creator: { id: 'kfsb-0001', user_type: 'interactive', display_name: definition.publisher },
   };
 }

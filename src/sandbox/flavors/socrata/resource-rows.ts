@@ -2,7 +2,7 @@ import type { DatasetState } from '../../dataset-state.js';
 import type { SandboxContext } from '../../flavor.js';
 import { heapOrder } from './heap-order.js';
 import { entityTag, httpDate, notModified } from './http-dates.js';
-import { renderCell, rowIdentifier, sodaColumns, sodaRow, type SodaRow } from './soda-columns.js';
+import { renderCell, rowIdentifier, sodaColumns, sodaRow, transportType, type SodaRow } from './soda-columns.js';
 import { jsonResponse } from './socrata-error.js';
 import type { SocrataRules } from './socrata-rules.js';
 import { compareRows, matchesWords, readSoqlQuery, type SoqlQuery } from './soql-query.js';
@@ -42,7 +42,7 @@ export function resourceRows(request: Request, url: URL, context: SandboxContext
   } else {
     const selected = query.selection.fields;
     fields = selected.map((field) => field.fieldName);
-    types = selected.map((field) => field.type);
+    types = selected.map((field) => transportType(field.type));
     const rows = selectRows(state, query);
     const rendered = rows.map((row) => {
       const out: Record<string, string | boolean> = {};

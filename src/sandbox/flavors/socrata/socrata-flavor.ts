@@ -80,7 +80,7 @@ function route(request: Request, context: SandboxContext, rules: SocrataRules): 
   if (catalog) response = discoveryCatalog(url, context, authorized);
   else if (view) {
     const state = findDataset(context, decode(view[1] as string), authorized);
-    response = conditionalJson(request, viewMetadata(state, context.seed, url.origin), state.updatedAt);
+    response = conditionalJson(request, viewMetadata(state, context.seed), state.updatedAt);
   }
   else {
     const state = findDataset(context, decode((resource as RegExpExecArray)[1] as string), authorized);

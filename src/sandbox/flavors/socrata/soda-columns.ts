@@ -2,8 +2,16 @@ import { cellValue, type CellFormat } from '../../cell-value.js';
 import type { ColumnType, DatasetDefinition } from '../../data/dataset-definition.js';
 import type { DatasetState } from '../../dataset-state.js';
 
-/** A SODA data type as `X-SODA2-Types` and `/api/views` name it. */
+/** A SODA data type as `/api/views` names it (`X-SODA2-Types` see {@link transportType}). */
 export type SodaType = 'text' | 'number' | 'calendar_date' | 'checkbox' | 'row_identifier' | 'fixed_timestamp';
+
+/**
+ * A type as `X-SODA2-Types` names it: SODA 2.1 writes its transport types there, `floating_timestamp`
+ * for what views and the Discovery API call a calendar date.
+ */
+export function transportType(type: SodaType): string {
+  return type === 'calendar_date' ? 'floating_timestamp' : type;
+}
 
 /** One queryable field: a dataset column or a system field. */
 export interface SodaColumn {
