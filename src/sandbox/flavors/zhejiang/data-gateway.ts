@@ -2,8 +2,8 @@
  * Section A2 of the zhejiang wire format, step 2: `{base}/interface/gateway.do` (a form POST,
  * a GET, or one `param` field holding the fields as JSON). Checks, in this order, each failing
  * with an outer code and a Chinese `msg` (see `DataGatewayCode`), always with HTTP 200:
- * the method; the fields `app_id`, `interface_id`, `timestamp`, `biz_content` and `sign`; the
- * app; the sign against the same fields (`签名错误`); the timestamp against the clock
+ * the method; the fields `app_id`, `interface_id`, `timestamp` (epoch milliseconds),
+ * `biz_content` and `sign`; the app; the sign against the same fields (`签名错误`); the timestamp against the clock
  * (`签名已过期`, or `时间戳超出允许范围` for one ahead of it); the interface; the approval of a
  * restricted dataset (as section A's `approved`); the quota of the app on that interface;
  * `biz_content` as a JSON object. Then it answers `{"code": 200, "msg": "成功", "data":
