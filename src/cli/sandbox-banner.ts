@@ -6,16 +6,22 @@ import { formatTable } from './text-table.js';
 interface FlavorAccess {
   readonly credentials: (credentials: SandboxCredentials) => readonly (readonly [string, string])[];
   readonly client: (url: string, credentials: SandboxCredentials) => string;
+  /** zhejiang: the client of the data gateway (section A2). */
+  readonly dataGatewayClient?: (url: string, credentials: SandboxCredentials) => string;
 }
 
 // A Record over FlavorName: a new sandbox flavor does not compile until the CLI can present it.
 const access: Record<FlavorName, FlavorAccess> = {
   zhejiang: {
-    credentials: ({ appKey, appSecret }) => [
+    credentials: ({ appKey, appSecret, appId, userSecret }) => [
       ['appKey', appKey],
       ['appSecret', appSecret],
+      ['appId', appId],
+      ['userSecret', userSecret],
     ],
     client: (url, { appKey, appSecret }) => `portals.zhejiang({ baseUrl: '${url}', appKey: '${appKey}', appSecret: '${appSecret}' })`,
+    dataGatewayClient: (url, { appId, appSecret, userSecret }) =>
+      `portals.zhejiang({ baseUrl: '${url}', appId: '${appId}', appSecret: '${appSecret}', userSecret: '${userSecret}' })`,
   },
   ckan: {
     credentials: ({ apiToken }) => [['API token', `${apiToken}  (Authorization header; only private datasets need it)`]],
@@ -60,10 +66,23 @@ export function printSandboxBanner(io: CliIo, sandbox: Sandbox, settings: Banner
   io.out(`Datasets (${datasets.length}):`);
   const rows = datasets.map((dataset) => [dataset.id, dataset.count.toLocaleString('en-US'), dataset.openClass, dataset.title]);
   for (const line of formatTable(['id', 'rows', 'open class', 'title'], rows)) io.out(line);
+  printDataGatewayInterfaces(io, datasets);
   io.out('');
   io.out('Sample requests:');
   for (const sample of sandbox.samples(url)) io.out(`  curl '${sample}'`);
   io.out('');
   io.out('From the SDK:');
   io.out(`  createClient({ portal: ${flavor.client(url, sandbox.credentials)} })`);
+  if (flavor.dataGatewayClient) io.out(`  createClient({ portal: ${flavor.dataGatewayClient(url, sandbox.credentials)} })  // data gateway`);
+}
+
+/** The data gateway's interface ids per dataset (zhejiang, section A2), which a user copies into calls. */
+function printDataGatewayInterfaces(io: CliIo, datasets: Sandbox['datasets']): void {
+  const rows = datasets.flatMap(({ id, dataGateway }) =>
+    dataGateway ? [[id, dataGateway.style, dataGateway.data, dataGateway.count ?? '-', dataGateway.updateDate ?? '-', dataGateway.params.join(', ')]] : [],
+  );
+  if (!rows.length) return;
+  io.out('');
+  io.out('Data gateway interfaces (sign with jimp/sign/createsign.do, then call interface/gateway.do):');
+  for (const line of formatTable(['dataset', 'style', 'data', 'count', 'update date', 'business params'], rows)) io.out(line);
 }

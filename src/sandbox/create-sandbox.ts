@@ -2,11 +2,11 @@ import { datasetDefinitions, enterpriseTax } from './data/index.js';
 import type { ColumnDefinition, OpenClass } from './data/dataset-definition.js';
 import { DatasetState, type MutationOptions, type MutationResult } from './dataset-state.js';
 import { FaultPlan, type FaultKind, type FaultOptions } from './faults.js';
-import type { Flavor, FlavorName, SandboxContext, SandboxCredentials, TokenLifetimes } from './flavor.js';
+import type { DataGatewayInterfaces, Flavor, FlavorName, SandboxContext, SandboxCredentials, TokenLifetimes } from './flavor.js';
 import { ckanFlavor } from './flavors/ckan/index.js';
 import { opendatasoftFlavor } from './flavors/opendatasoft/index.js';
 import { socrataFlavor } from './flavors/socrata/index.js';
-import { zhejiangFlavor } from './flavors/zhejiang/index.js';
+import { DEFAULT_SIGN_LIFETIME, GATEWAY_CALLS_PER_SECOND, zhejiangFlavor } from './flavors/zhejiang/index.js';
 import { injectFault } from './inject-fault.js';
 import { listen, type ListenOptions, type ListeningSandbox } from './listen.js';
 
@@ -35,8 +35,18 @@ export interface SandboxOptions {
   readonly encodeData?: 0 | 1 | 2;
   /** zhejiang: restricted datasets whose open-data interfaces this app is approved for. @default [] */
   readonly approved?: readonly string[];
-  /** zhejiang: gateway secret lifetimes in ms. @default { requestSecret: 15 min, refreshSecret: 48 h } */
+  /**
+   * zhejiang: gateway secret lifetimes in ms, and how far a data gateway call's timestamp may
+   * lie from the clock for its sign to be made and accepted (section A2).
+   * @default { requestSecret: 15 min, refreshSecret: 48 h, sign: 5 min }
+   */
   readonly tokenLifetimes?: Partial<TokenLifetimes>;
+  /**
+   * zhejiang: calls one app may make per second of the sandbox clock, on the data gateway
+   * (section A2) to each interface, on the signed gateway (section C) in all; the next call in
+   * that second is over quota. `Infinity` turns the quota off. @default 1000
+   */
+  readonly gatewayCallsPerSecond?: number;
   /** ckan: enable `datastore_search_sql` (off by default, as on real sites). @default false */
   readonly sqlEnabled?: boolean;
   /**
@@ -55,6 +65,8 @@ export interface SandboxDataset {
   readonly count: number;
   readonly updatedAt: Date;
   readonly columns: readonly ColumnDefinition[];
+  /** zhejiang: the data gateway interfaces (section A2) that serve the dataset; absent where it has none. */
+  readonly dataGateway?: DataGatewayInterfaces | undefined;
 }
 
 export interface SandboxStats {
@@ -98,6 +110,8 @@ const IN_PROCESS_URL = 'http://sandbox.kaifang.test';
 export const defaultSandboxCredentials: SandboxCredentials = {
   appKey: 'kaifang-sandbox-app',
   appSecret: 'kaifang-sandbox-secret',
+  appId: 'kaifang-sandbox',
+  userSecret: 'kaifang-sandbox-user-secret',
   apiToken: 'kaifang-sandbox-token',
 };
 
@@ -117,6 +131,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const scale = options.scale ?? 'small';
   if (scale !== 'small' && scale !== 'full') throw new TypeError(`Sandbox scale must be 'small' or 'full', got ${String(scale)}`);
   const clock = options.clock ?? (() => new Date());
+  const gatewayCallsPerSecond = options.gatewayCallsPerSecond ?? GATEWAY_CALLS_PER_SECOND;
+  if (!(gatewayCallsPerSecond > 0)) throw new TypeError(`Sandbox gatewayCallsPerSecond must be a number above 0, got ${String(gatewayCallsPerSecond)}`);
 
   const datasets = new Map<string, DatasetState>();
   // The forbidden dataset comes last: catalogues list it, no data route serves it.
@@ -133,10 +149,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     seed,
     datasets,
     credentials: { ...defaultSandboxCredentials, ...options.credentials },
-    tokenLifetimes: { requestSecret: 15 * 60_000, refreshSecret: 48 * 3_600_000, ...options.tokenLifetimes },
+    tokenLifetimes: { requestSecret: 15 * 60_000, refreshSecret: 48 * 3_600_000, sign: DEFAULT_SIGN_LIFETIME, ...options.tokenLifetimes },
     encodeData: options.encodeData ?? 0,
     approved: new Set(options.approved ?? []),
     sqlEnabled: options.sqlEnabled ?? false,
+    gatewayCallsPerSecond,
     pageCacheBytes: options.pageCache ?? 64 * 1024 * 1024,
     now: clock,
     state: new Map(),
@@ -177,15 +194,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       faults = new FaultPlan(next, seed);
     },
     get datasets() {
-      return [...datasets.values()].map((state) => ({
-        id: state.id,
-        title: state.definition.title,
-        openClass: state.definition.openClass,
-        key: state.definition.key,
-        count: state.count,
-        updatedAt: state.updatedAt,
-        columns: state.definition.columns,
-      }));
+      return [...datasets.values()].map((state) => {
+        const dataGateway = flavor.dataGateway?.(state.id);
+        return {
+          id: state.id,
+          title: state.definition.title,
+          openClass: state.definition.openClass,
+          key: state.definition.key,
+          count: state.count,
+          updatedAt: state.updatedAt,
+          columns: state.definition.columns,
+          ...(dataGateway ? { dataGateway } : {}),
+        };
+      });
     },
     get stats() {
       let rowsGenerated = 0;

@@ -3,6 +3,6 @@ export type { Sandbox, SandboxDataset, SandboxOptions, SandboxStats } from './cr
 export type { MutationOptions, MutationResult } from './dataset-state.js';
 export { faultKinds } from './faults.js';
 export type { FaultKind, FaultOptions, FaultRate, FaultScriptEntry } from './faults.js';
-export type { FlavorName, SandboxCredentials, TokenLifetimes } from './flavor.js';
+export type { DataGatewayInterfaces, FlavorName, SandboxCredentials, TokenLifetimes } from './flavor.js';
 export type { ListenOptions, ListeningSandbox } from './listen.js';
 export type { ColumnDefinition, ColumnType, OpenClass, Row } from './data/dataset-definition.js';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,10 @@ const { appSecret, appKey, apiToken } = defaultSandboxCredentials;
 const clock = () => new Date('2026-11-26T08:00:00Z');
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const time = String(clock().getTime());
+// A data gateway call (section A2) and its sign, computed as the sandbox documents it.
+const gatewayFields = { app_id: defaultSandboxCredentials.appId, biz_content: JSON.stringify({ appsecret: appSecret }), charset: 'utf-8', interface_id: 'nbcata10486gettotal', origin: '0', timestamp: time, version: '1.0.0' };
+const gatewaySign = createHmac('sha256', appSecret).update(Object.entries(gatewayFields).map(([name, value]) => `${name}=${value}`).join('&')).digest('hex');
+const gatewayForm = (fields: Record<string, string>): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 
 interface Case {
   readonly name: string;
@@ -37,6 +41,10 @@ const zhejiangCases: Case[] = [
   { name: 'token by key', path: `/gateway/app/refreshTokenByKey.htm?appKey=${appKey}&requestTime=${time}&sign=${md5(appKey + appSecret + time)}`, status: 200, check: (body) => expect(JSON.parse(body).code).toBe('00') },
   { name: 'bad signature', path: `/gateway/app/refreshTokenByKey.htm?appKey=${appKey}&requestTime=${time}&sign=${md5('wrong')}`, status: 200, check: (body) => expect(JSON.parse(body).code).toBe('14') },
   { name: 'missing requestTime', path: `/gateway/app/refreshTokenByKey.htm?appKey=${appKey}&sign=x`, status: 200, check: (body) => expect(JSON.parse(body).code).toBe('97') },
+  { name: 'createsign', path: '/jimp/sign/createsign.do', init: gatewayForm(gatewayFields), status: 200, check: (body) => expect(body).toBe(gatewaySign) },
+  { name: 'createsign refused', path: '/jimp/sign/createsign.do', init: gatewayForm({ ...gatewayFields, app_id: 'nope' }), status: 200, check: (body) => expect(body).toBe('') },
+  { name: 'gateway.do', path: '/interface/gateway.do', init: gatewayForm({ ...gatewayFields, sign: gatewaySign }), status: 200, check: (body) => expect(JSON.parse(JSON.parse(body).data)).toEqual({ status: 1, msg: '成功', data: 3000 }) },
+  { name: 'gateway.do bad sign', path: '/interface/gateway.do', init: gatewayForm({ ...gatewayFields, sign: gatewaySign.replace(/^./, (c) => (c === '0' ? '1' : '0')) }), status: 200, check: (body) => expect(JSON.parse(body)).toEqual({ code: 401, msg: '签名错误', data: null }) },
   { name: 'unknown path', path: '/no/such/page', status: 404 },
 ];
 

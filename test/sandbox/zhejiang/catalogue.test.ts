@@ -93,7 +93,8 @@ describe('zhejiang catalogue (section B)', () => {
       openType: 1,
       recordCount: 3128,
       updateDate: shanghai(dataset.updatedAt),
-      interfaces: ['get_data', 'get_total', 'get_dataupdate_date'],
+      // Section A's names, then the data gateway's interface id (section A2).
+      interfaces: ['get_data', 'get_total', 'get_dataupdate_date', dataset.dataGateway?.data],
       license: '浙江省公共数据开放平台数据使用协议',
       gateway: null,
     });

@@ -1,7 +1,8 @@
 import type { ColumnType, GatewayInterface } from '../../data/dataset-definition.js';
 import type { DatasetState } from '../../dataset-state.js';
 import { XLSX_MAX_ROWS } from '../../files/index.js';
-import { openDataInterfaces, type OpenDataInterface } from './open-data-interfaces.js';
+import { dataGatewayInterfaceIds } from './data-gateway-interfaces.js';
+import { openDataInterfaces } from './open-data-interfaces.js';
 import { formatShanghaiDateTime } from './shanghai-time.js';
 
 /** The data-use agreement every entry of the platform is published under. */
@@ -24,7 +25,8 @@ export interface CatalogueEntry {
   readonly updateDate: string;
   readonly recordCount: number;
   readonly fields: readonly { readonly name: string; readonly cnName: string; readonly type: ColumnType }[];
-  readonly interfaces: readonly OpenDataInterface[];
+  /** Section A's interface names, then the data gateway's interface ids (section A2) where the dataset has them. */
+  readonly interfaces: readonly string[];
   readonly license: string;
   readonly gateway: GatewayInterface | null;
 }
@@ -58,7 +60,7 @@ export function catalogueEntry(state: DatasetState): CatalogueEntry {
     updateDate: formatShanghaiDateTime(state.updatedAt),
     recordCount: state.count,
     fields,
-    interfaces: forbidden ? [] : [...openDataInterfaces],
+    interfaces: forbidden ? [] : [...openDataInterfaces, ...dataGatewayInterfaceIds(definition.id)],
     license: ZHEJIANG_LICENSE,
     gateway: definition.gateway ? { path: definition.gateway.path, apiId: definition.gateway.apiId, params: [...definition.gateway.params] } : null,
   };

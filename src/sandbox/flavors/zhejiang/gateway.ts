@@ -9,12 +9,13 @@
  *   signature made with an older secret is a bad signature (`14`);
  * - an expired request secret answers `11`; an expired refresh secret answers `14`
  *   ("refreshSecret已过期"), because the only way on is a fresh refreshTokenByKey;
- * - an unknown app key answers `14`; over {@link GATEWAY_CALLS_PER_SECOND} calls answers `18`.
+ * - an unknown app key answers `14`; over `gatewayCallsPerSecond` calls (default 1000) in one
+ *   second of the sandbox clock answers `18`.
  */
 import { md5Hex } from '../../../hash/md5.js';
 import type { SandboxContext } from '../../flavor.js';
 import { gatewayFailure, gatewaySuccess } from './gateway-answer.js';
-import { GATEWAY_CALLS_PER_SECOND, takeQuota } from './gateway-quota.js';
+import { takeQuota } from './gateway-quota.js';
 import { currentSecrets, issueSecrets } from './gateway-secrets.js';
 import { answerPractitionerVerify } from './practitioner-verify.js';
 import type { RequestParams } from './request-params.js';
@@ -70,6 +71,6 @@ export function answerGatewayInterface(path: string, apiId: string, method: stri
   const secrets = currentSecrets(context, signed.appKey);
   if (!secrets || !signedWith(signed, secrets.requestSecret)) return gatewayFailure('14', '签名错误');
   if (context.now().getTime() >= secrets.requestSecretEndTime) return gatewayFailure('11', 'requestSecret已过期');
-  if (!takeQuota(context, signed.appKey)) return gatewayFailure('18', `调用次数超过限制(每秒${GATEWAY_CALLS_PER_SECOND}次)`);
+  if (!takeQuota(context, 'gateway', signed.appKey)) return gatewayFailure('18', `调用次数超过限制(每秒${context.gatewayCallsPerSecond}次)`);
   return answerPractitionerVerify(state, params, context);
 }

@@ -1,4 +1,7 @@
-import type { RequestParams } from './request-params.js';
+/** Where paging values are read from: a request's parameters, or a data gateway call's business parameters. */
+export interface ParamSource {
+  get(name: string): string | undefined;
+}
 
 /** Page-number paging as the platform validates it. */
 export type Paging =
@@ -9,6 +12,8 @@ export type Paging =
 export interface PagingLimits {
   readonly defaultSize: number;
   readonly maxSize: number;
+  /** The name of the page-number parameter. @default 'pageNum' (some data gateway interfaces read 'pageNumber') */
+  readonly pageParam?: string | undefined;
 }
 
 /**
@@ -16,9 +21,10 @@ export interface PagingLimits {
  * An empty value counts as absent. A `pageNum` too large to represent is kept as `Infinity`:
  * it is simply past the end.
  */
-export function readPaging(params: RequestParams, limits: PagingLimits): Paging {
-  const pageNum = readPositive(params.get('pageNum'), 1);
-  if (pageNum === undefined) return { ok: false, msg: 'pageNum必须为正整数' };
+export function readPaging(params: ParamSource, limits: PagingLimits): Paging {
+  const pageParam = limits.pageParam ?? 'pageNum';
+  const pageNum = readPositive(params.get(pageParam), 1);
+  if (pageNum === undefined) return { ok: false, msg: `${pageParam}必须为正整数` };
   const pageSize = readPositive(params.get('pageSize'), limits.defaultSize);
   if (pageSize === undefined) return { ok: false, msg: 'pageSize必须为正整数' };
   if (pageSize > limits.maxSize) return { ok: false, msg: `pageSize不能超过${limits.maxSize}` };

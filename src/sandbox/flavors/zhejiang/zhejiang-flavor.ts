@@ -1,5 +1,8 @@
 import type { Flavor, SandboxContext } from '../../flavor.js';
 import { answerCatalogueEntry, answerCatalogueSearch } from './catalogue.js';
+import { answerCreateSign } from './create-sign.js';
+import { answerDataGateway } from './data-gateway.js';
+import { describeDataGateway } from './data-gateway-interfaces.js';
 import { answerFileDownload } from './file-download.js';
 import { answerGatewayInterface, answerRefreshByKey, answerRefreshBySecret } from './gateway.js';
 import { gatewayPage } from './gateway-page.js';
@@ -16,6 +19,8 @@ const CATALOGUE_ENTRY = /\/dopServer\/rest\/catalog\/([^/]+)$/;
 const REFRESH_BY_KEY = /\/gateway\/app\/refreshTokenByKey\.htm$/;
 const REFRESH_BY_SECRET = /\/gateway\/app\/refreshTokenBySec\.htm$/;
 const GATEWAY_INTERFACE = /\/gateway\/api\/([^/]+)\/dataSharing\/([^/]+)\.htm$/;
+const CREATE_SIGN = /\/jimp\/sign\/createsign\.do$/;
+const DATA_GATEWAY = /\/interface\/gateway\.do$/;
 
 function segment(raw: string): string {
   try {
@@ -48,13 +53,17 @@ async function route(request: Request, context: SandboxContext): Promise<Respons
   const gateway = GATEWAY_INTERFACE.exec(path);
   if (gateway) return answerGatewayInterface(segment(gateway[1] as string), segment(gateway[2] as string), method, params, context);
 
+  if (CREATE_SIGN.test(path)) return answerCreateSign(method, params, context);
+  if (DATA_GATEWAY.test(path)) return answerDataGateway(method, params, context);
+
   return gatewayPage(404);
 }
 
 /**
  * The `zhejiang` flavor: a provincial public-data platform in the style of Zhejiang's, serving
- * the open-data interfaces (section A), the catalogue (section B) and the signed gateway
- * (section C) of `shared/portals/zhejiang.md`. Routes by path only; the host is ignored.
+ * the open-data interfaces (section A), the unified data gateway (section A2), the catalogue
+ * (section B) and the signed gateway (section C) of `shared/portals/zhejiang.md`. Routes by path
+ * only; the host is ignored.
  */
 export const zhejiangFlavor: Flavor = {
   name: 'zhejiang',
@@ -68,4 +77,5 @@ export const zhejiangFlavor: Flavor = {
     }
   },
   samples: zhejiangSamples,
+  dataGateway: describeDataGateway,
 };
