@@ -61,7 +61,7 @@ const met = (ok: boolean) => (ok ? 'yes' : '**no**');
 const MODES: Record<ServerMode, string> = {
   computing: 'computes each page',
   replaying: 'replays kept pages',
-  distant: `computes each page, ${LATENCY_MS} ms away`,
+  distant: `replays kept pages, ${LATENCY_MS} ms away`,
 };
 
 /** One set of pulls measured alike: a server mode, a dataset size, and which pull of its process. */
@@ -86,9 +86,8 @@ function speedRatio(pulls: readonly PullResult[], over: PullVariant, under: Pull
 function distantSize(pulls: readonly PullResult[]): string {
   const rows = pulls.find((pull) => pull.server === 'distant')?.rows;
   if (rows === undefined) return '';
-  // A page costs the latency plus about a millisecond of work on both sides.
-  const sequentialRowsPerSecond = Math.round(((PAGE_SIZE / (LATENCY_MS + 1)) * 1000) / 100) * 100;
-  return `At ${LATENCY_MS} ms a page the sequential loop reads about ${integer(sequentialRowsPerSecond)} rows/s, so this mode pulls ${integer(rows)} rows (${integer(rows / PAGE_SIZE)} pages, about ${fixed(rows / sequentialRowsPerSecond, 1)} s for the sequential loop per run), cold only: at this pace the JIT's warm-up hardly shows.`;
+  const pages = rows / PAGE_SIZE;
+  return `It pulls ${integer(rows)} rows: ${integer(pages)} pages, so the sequential loop waits at least ${fixed((pages * LATENCY_MS) / 1000, 1)} s per pull (at most ${integer((PAGE_SIZE / LATENCY_MS) * 1000)} rows/s) and a loop with 4 pages in flight a quarter of that, which keeps a run of every variant, cold and warm, to about half a minute.`;
 }
 
 /** One cell of the ratio table: the value, and its verdict where the ratio has a goal there. */
@@ -145,7 +144,7 @@ export function formatReport(results: BenchResults): string {
     '',
     'Each variant pulls every row in a child process of its own; peak RSS is that process\'s `maxRSS` (largest over the runs). Client CPU is that process\'s own `process.cpuUsage()` per row over the pull (every thread, the garbage collector\'s included): unlike wall-clock time it does not move with other load on the machine.',
     '',
-    `The server runs in three modes. **Computes each page**: every request renders its ${PAGE_SIZE} rows from (seed, index), as a portal runs its query per request (the sandbox with \`pageCache: 0\`). **Replays kept pages**: every page was rendered once before the runs and is sent from memory, so the server costs almost nothing and the client's own CPU decides the speed; the client and the server then compete for the machine's cores. **Computes each page, ${LATENCY_MS} ms away**: as the first mode, but every answer waits ${LATENCY_MS} ms on a timer first (the sandbox's \`slow\` fault on every request, no CPU spent), as a portal far away does; waiting, not CPU, then decides the speed. ${distantSize(results.pulls)}`,
+    `The server runs in three modes. **Computes each page**: every request renders its ${PAGE_SIZE} rows from (seed, index), as a portal runs its query per request (the sandbox with \`pageCache: 0\`). **Replays kept pages**: every page was rendered once before the runs and is sent from memory, so the server costs almost nothing and the client's own CPU decides the speed; the client and the server then compete for the machine's cores. **Replays kept pages, ${LATENCY_MS} ms away**: as the second mode, but every answer waits ${LATENCY_MS} ms on a timer first (the sandbox's \`slow\` fault on every request, no CPU spent), as a portal far away does: waiting then decides most of the speed. Its pages are kept because a real portal computes the pages asked at once on cores of its own, while the sandbox's one thread would compute them one after another and so hold back any client that pages in parallel. ${distantSize(results.pulls)}`,
     '',
     'Every process first reads one row, which loads the code. A **cold** pull is then the process\'s first full pull, as a script runs it: much of the per-page code still runs before V8 has compiled it. A **warm** pull follows one unmeasured full pull in the same process, as in a long-running service.',
     '',
@@ -186,9 +185,9 @@ export function formatReport(results: BenchResults): string {
     '- Hand-written loops: (c) `fetch` + `JSON.parse` + status check, page after page until a short page; (d) the same with 4 workers sharing a page counter after one `get_total.do`.',
     '- Row generation was made cheaper for these numbers, with the same bytes for the same seed: one `RowRandom` object per row instead of a bag of closures, date arithmetic without parsing and formatting `Date` strings, weighted tables built once (about 12 → 5 µs of CPU per business-license row in process).',
     '- Server CPU per row is measured from the server process\'s own `process.cpuUsage()`, so it holds even when the client or other load limits wall-clock speed. For a warm pull it is the average over both full pulls of the measuring process.',
-    '- d/c is what the hand-written 4-way loop gains over the sequential one in the same setting: the most paging in parallel can gain there, so no client\'s a/c can be much above it. Against the replaying server it stays well below 1.5×, because one client already keeps its share of the machine\'s cores busy; so a/c has a goal only where d/c reaches 1.6×. Against the distant server the cores are mostly idle and waiting decides: 4 pages in flight read close to 4× as fast.',
+    '- d/c is what the hand-written 4-way loop gains over the sequential one in the same setting: the most paging in parallel can gain there, so no client\'s a/c can be much above it. Against the replaying server it stays well below 1.5×, because one client already keeps its share of the machine\'s cores busy; so a/c has a goal only where d/c reaches 1.6×. Against the distant server the cores are mostly idle and waiting decides: 4 pages in flight read close to 4× as fast, so there a/c has its goal in every column.',
     '- In the replaying mode the sandbox keeps every rendered page (`pageCache`), and one unmeasured read renders them before the runs; in the computing mode it keeps none (`pageCache: 0`; its default of 64 MB would keep the 100,000-row dataset but not the full one).',
-    `- In the distant mode the server keeps no pages either; one unmeasured read before the runs compiles its row generator, so the first variant does not pay the server's warm-up. The ${LATENCY_MS} ms wait is a timer before each answer, so the server's CPU per row is the computing mode's.`,
+    `- In the distant mode, too, one unmeasured read renders every page before the runs. The ${LATENCY_MS} ms wait is a timer before each answer, so the server's CPU per row is the replaying mode's.`,
     '- The client decodes UTF-8 bodies with ICU\'s transcoder on Node (about six times faster than `TextDecoder` on pages of Chinese text, identical output, `TextDecoder` for malformed bytes and in browsers); the hand-written loops use `response.text()`.',
     '- A request\'s URL is redacted only when something shows it (an error, a hook, a cache key, `response.url`), and the patterns that redact it are compiled once.',
     '- A page\'s rows are checked as plain objects in one pass, not one zod run per row (about 25 → 5 ms of CPU for 100,000 rows in a fresh process).',

@@ -13,7 +13,7 @@ export interface ServeResult {
 /**
  * How the sandbox answers a page: `computing` renders its rows from (seed, index) on every request,
  * as a portal runs its query; `replaying` sends a page kept from its first read, so the client's
- * own cost decides the speed; `distant` computes like `computing` but answers `LATENCY_MS` late,
+ * own cost decides the speed; `distant` replays like `replaying` but answers `LATENCY_MS` late,
  * as a portal far away does.
  */
 export type ServerMode = 'computing' | 'replaying' | 'distant';

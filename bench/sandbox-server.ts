@@ -24,7 +24,7 @@ const sandbox = createSandbox({
   // server only sends bytes, so a pull measures the client. Without it every page is computed
   // from (seed, index) on every request, as a portal runs its query per request.
   pageCache: args.includes('--replay') ? 1536 * 1024 * 1024 : 0,
-  // A portal far away: every answer waits on a timer (no CPU) before it is computed, as the
+  // A portal far away: every answer waits on a timer (no CPU) before it is made, as the
   // round trip to a distant server does. The sandbox's `slow` fault is exactly that wait.
   ...(latency > 0 ? { faults: { rate: 1, kinds: ['slow'], delay: latency } } : {}),
 });
