@@ -13,9 +13,13 @@ export interface ServeResult {
 /**
  * How the sandbox answers a page: `computing` renders its rows from (seed, index) on every request,
  * as a portal runs its query; `replaying` sends a page kept from its first read, so the client's
- * own cost decides the speed.
+ * own cost decides the speed; `distant` replays like `replaying` but answers `LATENCY_MS` late,
+ * as a portal far away does.
  */
-export type ServerMode = 'computing' | 'replaying';
+export type ServerMode = 'computing' | 'replaying' | 'distant';
+
+/** Milliseconds the `distant` server waits before every answer. */
+export const LATENCY_MS = 30;
 
 /**
  * Which pull of its process is measured: `cold` is the first full pull of a fresh process, as a

@@ -10,7 +10,7 @@ import { runJsonChild, startServer, type ServerChild } from './child-process.js'
 import { PAGE_SIZE } from './page-url.js';
 import { pullVariants, type PullVariant } from './pull-variants.js';
 import { formatReport } from './report.js';
-import type { BenchResults, PullResult, PullStart, ServeResult, ServerMode } from './results.js';
+import { LATENCY_MS, pullStarts, type BenchResults, type PullResult, type PullStart, type ServeResult, type ServerMode } from './results.js';
 import { median } from './statistics.js';
 
 interface Size {
@@ -29,9 +29,9 @@ interface Plan {
 }
 
 const quick = process.argv.includes('--quick');
-/** `--only client,layers,sync,verify,files,csv,peers` runs some sections; all by default. */
+/** `--only=client,latency,layers,sync,verify,files,csv,peers` runs some sections; all by default. */
 const onlyArgument = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
-const sections = new Set((onlyArgument ?? 'client,layers,sync,verify,files,csv,peers').split(','));
+const sections = new Set((onlyArgument ?? 'client,latency,layers,sync,verify,files,csv,peers').split(','));
 /** `--rows=100000` measures one dataset size instead of 100,000 and 1,020,000. */
 const rowsArgument = process.argv.find((argument) => argument.startsWith('--rows='))?.slice('--rows='.length);
 const plan: Plan = rowsArgument
@@ -48,6 +48,13 @@ const plan: Plan = rowsArgument
       ],
       connections: [1, 4],
     };
+
+/**
+ * Rows of the `latency` section's pulls. At 30 ms a 200-row page the sequential loop reads at most
+ * 6,667 rows/s: 20,000 rows (100 pages) take it at least 3 s, and a run of every variant, cold and
+ * warm, about half a minute.
+ */
+const LATENCY_ROWS = quick ? 5_000 : 20_000;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -162,6 +169,19 @@ for (const [index, size] of sections.has('client') ? plan.sizes.entries() : []) 
     // Written after every size and mode, so an interrupted run still records what it finished.
     if (!quick) await writeFile(reportPath, report());
   }
+}
+
+// A portal far away: the wait decides, but a cold pull's client CPU can still be in its way.
+if (sections.has('latency')) {
+  const server = await startServer(['--rows', String(LATENCY_ROWS), '--replay', '--latency', String(LATENCY_MS)]);
+  try {
+    // One read renders every page, so the measured pulls all replay.
+    await warmPages(server, LATENCY_ROWS);
+    for (const start of pullStarts) pulls.push(...(await measurePulls(server, LATENCY_ROWS, 'distant', start)));
+  } finally {
+    await server.stop();
+  }
+  if (!quick) await writeFile(reportPath, report());
 }
 
 const scripts: [string, (options: { quick: boolean }) => Promise<string>][] = [
