@@ -4,6 +4,7 @@ const entry = {
   index: 'src/index.ts',
   'ids/index': 'src/ids/index.ts',
   'sandbox/index': 'src/sandbox/index.ts',
+  'adapter/index': 'src/adapter/index.ts',
 };
 
 export default defineConfig([

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { ResourceSchema } from './resource.js';
 
+/** The portal families kaifang ships adapters for. */
 export const portalFamilies = ['zhejiang', 'ckan', 'socrata', 'opendatasoft'] as const;
-export type PortalFamily = (typeof portalFamilies)[number];
+export type BuiltInPortalFamily = (typeof portalFamilies)[number];
+/**
+ * A portal family: one kaifang ships, or the name an adapter of your own gives itself (see
+ * `kaifang/adapter`). The `string & {}` keeps the built-in names offered by editors.
+ */
+export type PortalFamily = BuiltInPortalFamily | (string & {});
 
 /** The open classes of public data: 无条件开放, 受限开放, 禁止开放, or not stated by the portal. */
 export const OpenClassSchema = z.enum(['unconditional', 'restricted', 'forbidden', 'unknown']);
@@ -47,7 +53,7 @@ export const DatasetSchema = z.object({
   updateFrequency: z.string().optional(),
   recordCount: z.number().optional(),
   resources: z.array(ResourceSchema),
-  portal: z.object({ family: z.enum(portalFamilies), baseUrl: z.string() }),
+  portal: z.object({ family: z.string().min(1) as z.ZodType<PortalFamily>, baseUrl: z.string() }),
   raw: z.unknown(),
 });
 

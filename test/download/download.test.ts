@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, DownloadIntegrityError, DownloadInterruptedError, parseExpectedHash, portals, ResponseTooLargeError } from '../../src/index.js';
+import { createClient, DownloadIntegrityError, DownloadInterruptedError, portals, ResponseTooLargeError } from '../../src/index.js';
+import { parseExpectedHash } from '../../src/download/expected-hash.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 
 let dir: string;

@@ -14,6 +14,7 @@ const keyLines: Readonly<Record<string, RegExp>> = {
   'license-mirror.ts': /^second run: 3 added, 2 updated, 1 removed$/m,
   'takeout-monitor.ts': /^verified 1227 merchants in \d+ ms \(food-business, snapshot mode\)$/m,
   'angel-code.ts': /^doctor, right name +110330100000001 +张\*\* +OPEN/m,
+  'udata-adapter.ts': /^udata adapter: 7 of 7 checks passed$/m,
 };
 
 const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((name) => /\.(ts|mts|js|mjs)$/.test(name)).sort();
