@@ -86,7 +86,7 @@ export function createClient(options: ClientOptions): Client {
     ...(masksPersonalData(options.privacy) ? { redactText: maskPersonalText } : {}),
   });
   // The adapter loads on first use; open classes are checked before any data request.
-  const context = createEngineContext(portal, transport, { maxResponseBytes: options.maxResponseBytes });
+  const context = createEngineContext(portal, transport, { maxResponseBytes: options.maxResponseBytes, retry: options.retry });
   const datasets = new Datasets(context);
   return {
     portal: { family: portal.family, baseUrl: portal.baseUrl },
