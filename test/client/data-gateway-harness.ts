@@ -27,8 +27,13 @@ export interface GatewayHarnessOptions {
   readonly sandbox?: SandboxOptions | undefined;
   readonly client?: Partial<ClientOptions> | undefined;
   readonly portal?: Partial<ZhejiangPortalOptions> | undefined;
-  /** Serve the sandbox through msw on this server (the client then uses the global fetch), so tests can add handlers for odd answers. */
+  /** Serve the sandbox through msw on this server (the client then uses the global fetch). */
   readonly msw?: SetupServerApi | undefined;
+  /**
+   * Answers a request instead of the sandbox (an odd answer), or `undefined` to let the sandbox
+   * answer; `sandboxAnswer` asks the sandbox, e.g. to rewrite its answer.
+   */
+  readonly intercept?: ((request: SentRequest, sandboxAnswer: () => Promise<Response>) => Promise<Response | undefined> | Response | undefined) | undefined;
 }
 
 export const FAST_RETRY = { retries: 3, minDelay: 1, maxDelay: 5 } as const;
@@ -46,8 +51,10 @@ export function gatewayHarness(options: GatewayHarnessOptions = {}): GatewayHarn
     const path = url.pathname.split('/').pop() ?? '';
     const body = request.method === 'POST' ? await request.clone().text() : '';
     const fields = Object.fromEntries(new URLSearchParams(body || url.search));
-    sent.push({ path, method: request.method, fields });
-    const response = await sandbox.fetch(request);
+    const entry = { path, method: request.method, fields };
+    sent.push(entry);
+    const sandboxAnswer = () => sandbox.fetch(request);
+    const response = (await options.intercept?.(entry, sandboxAnswer)) ?? (await sandboxAnswer());
     if (path === 'createsign.do' && response.status === 200) {
       const sign = await response.clone().text().catch(() => '');
       if (/^[0-9a-f]{64}$/.test(sign)) signs.push(sign);

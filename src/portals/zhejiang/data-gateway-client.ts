@@ -85,9 +85,10 @@ export class DataGatewayClient {
         }
         const policy = this.retry;
         // Only a quota signalled in an answer's body has status 200: that one is never repeated at once.
-        const decision = policy && !(error instanceof SignComplaint) && !options.signal?.aborted
-          ? decideRetry(error, { retriesConsumed: retries, fromParse: error instanceof RateLimitError && error.status === 200, retryAfter: undefined }, policy)
-          : { retry: false as const };
+        const decision =
+          policy && retries < policy.retries && !(error instanceof SignComplaint) && !options.signal?.aborted
+            ? decideRetry(error, { retriesConsumed: retries, fromParse: error instanceof RateLimitError && error.status === 200, retryAfter: undefined }, policy)
+            : { retry: false as const };
         if (!decision.retry) throw error;
         retries++;
         await abortableSleep(decision.delay, options.signal);
