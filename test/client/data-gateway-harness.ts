@@ -1,4 +1,4 @@
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { http } from 'msw';
 import { createClient, portals, type Client, type ClientOptions, type ZhejiangPortalOptions } from '../../src/index.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
@@ -28,7 +28,7 @@ export interface GatewayHarnessOptions {
   readonly client?: Partial<ClientOptions> | undefined;
   readonly portal?: Partial<ZhejiangPortalOptions> | undefined;
   /** Serve the sandbox through msw on this server (the client then uses the global fetch). */
-  readonly msw?: SetupServerApi | undefined;
+  readonly msw?: Pick<SetupServer, 'use'> | undefined;
   /**
    * Answers a request instead of the sandbox (an odd answer), or `undefined` to let the sandbox
    * answer; `sandboxAnswer` asks the sandbox, e.g. to rewrite its answer.
