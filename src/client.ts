@@ -20,8 +20,9 @@ export interface ClientOptions {
   /** Milliseconds per attempt; `false` disables. Pass a `signal` to a call for an overall deadline. @default 30_000 */
   readonly timeout?: number | false;
   /**
-   * Retries of GET requests on network errors, timeouts, 408, 425, 429, 5xx and garbled answers,
-   * honouring `Retry-After`; `false` disables. @default { retries: 3, minDelay: 300, maxDelay: 10_000, maxRetryAfter: 60_000 }
+   * Retries of GET requests (and of zhejiang's signed data gateway calls, which are safe to
+   * repeat) on network errors, timeouts, 408, 425, 429, 5xx and garbled answers, honouring
+   * `Retry-After`; `false` disables. @default { retries: 3, minDelay: 300, maxDelay: 10_000, maxRetryAfter: 60_000 }
    */
   readonly retry?: RetryOptions | false;
   /** Response cache (catalogue and metadata; record pages bypass it unless a call asks); `false` disables. @default { max: 500, ttl: 300_000 } */
@@ -86,7 +87,7 @@ export function createClient(options: ClientOptions): Client {
     ...(masksPersonalData(options.privacy) ? { redactText: maskPersonalText } : {}),
   });
   // The adapter loads on first use; open classes are checked before any data request.
-  const context = createEngineContext(portal, transport, { maxResponseBytes: options.maxResponseBytes });
+  const context = createEngineContext(portal, transport, { maxResponseBytes: options.maxResponseBytes, retry: options.retry });
   const datasets = new Datasets(context);
   return {
     portal: { family: portal.family, baseUrl: portal.baseUrl },

@@ -21,6 +21,8 @@ export const connectionOptions: Readonly<Record<string, CommandOption>> = {
   'base-url': { type: 'string', value: '<url>', description: 'The portal\'s base URL (env KAIFANG_BASE_URL)' },
   'app-key': { type: 'string', value: '<key>', description: 'zhejiang app key (env KAIFANG_APP_KEY)' },
   'app-secret': { type: 'string', value: '<secret>', description: 'zhejiang app secret, never printed (env KAIFANG_APP_SECRET)' },
+  'app-id': { type: 'string', value: '<id>', description: 'zhejiang app id of the unified data gateway; with it records are read through the gateway (env KAIFANG_APP_ID)' },
+  'user-secret': { type: 'string', value: '<secret>', description: 'zhejiang user secret of the data gateway, never printed (env KAIFANG_USER_SECRET)' },
   token: { type: 'string', value: '<token>', description: 'ckan API token, socrata app token or opendatasoft API key, never printed (env KAIFANG_TOKEN)' },
   sandbox: {
     type: 'string',
@@ -73,12 +75,14 @@ export function connect(values: CommandContext['values'], command: string, env: 
   if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) throw new UsageError('the base URL must start with http:// or https://', command);
   const appKey = options.string('app-key') ?? nonEmpty(env['KAIFANG_APP_KEY']);
   const appSecret = options.string('app-secret') ?? nonEmpty(env['KAIFANG_APP_SECRET']);
+  const appId = options.string('app-id') ?? nonEmpty(env['KAIFANG_APP_ID']);
+  const userSecret = options.string('user-secret') ?? nonEmpty(env['KAIFANG_USER_SECRET']);
   const token = options.string('token') ?? nonEmpty(env['KAIFANG_TOKEN']);
-  const secrets = [appSecret, token].filter((secret): secret is string => secret !== undefined);
+  const secrets = [appSecret, userSecret, token].filter((secret): secret is string => secret !== undefined);
   try {
     const portal =
       family === 'zhejiang'
-        ? portals.zhejiang({ baseUrl, ...(appKey ? { appKey } : {}), ...(appSecret ? { appSecret } : {}) })
+        ? portals.zhejiang({ baseUrl, appKey, appSecret, appId, userSecret })
         : family === 'ckan'
           ? portals.ckan({ baseUrl, ...(token ? { token } : {}) })
           : family === 'socrata'
@@ -93,7 +97,7 @@ export function connect(values: CommandContext['values'], command: string, env: 
 function sandboxConnection(flavor: string, source: string, command: string, masks: boolean): PortalConnection {
   if (!(FAMILIES as readonly string[]).includes(flavor)) throw new UsageError(`${source} flavor must be one of ${FAMILIES.join(', ')}, got '${flavor}'`, command);
   const sandbox = createSandbox({ flavor: flavor as FlavorName, seed: 1, scale: 'small' });
-  const { appKey, appSecret, apiToken } = sandbox.credentials;
+  const { appKey, appSecret, userSecret, apiToken } = sandbox.credentials;
   const baseUrl = sandbox.url;
   const portal =
     flavor === 'zhejiang'
@@ -106,7 +110,7 @@ function sandboxConnection(flavor: string, source: string, command: string, mask
   // The sandbox's credentials are public values, but they are still kept out of output like real ones.
   return {
     client: createClient({ portal, fetch: sandbox.fetch, privacy: { mask: masks } }),
-    secrets: [appSecret, apiToken],
+    secrets: [appSecret, userSecret, apiToken],
     label: `the in-process ${flavor} sandbox`,
     masks,
   };

@@ -1,5 +1,5 @@
 import { fingerprint } from '../http/fingerprint.js';
-import type { Transport } from '../http/index.js';
+import type { RetryOptions, Transport } from '../http/index.js';
 import type { PortalFamily } from '../model/dataset.js';
 import type { PortalAdapter, PortalCapabilities } from './portal-adapter.js';
 
@@ -33,11 +33,26 @@ export interface PortalCredentials {
   readonly given?: boolean | undefined;
 }
 
+/** What a client tells an adapter as it loads. */
+export interface AdapterLoadContext {
+  /**
+   * The client's retry settings, for requests the transport does not repeat itself (it repeats
+   * GETs only): zhejiang's signed data gateway calls are POSTs that are safe to repeat.
+   */
+  readonly retry?: RetryOptions | false | undefined;
+}
+
 /** What {@link definePortal} takes: a family's facts, its credentials, and how to load its adapter. */
 export interface PortalSpec extends PortalFacts {
   readonly credentials: PortalCredentials;
+  /**
+   * Ids whose access the portal itself decides on every request, so the open-class rule reads no
+   * catalogue entry for them (zhejiang's gateway interface ids: the platform answers an
+   * interface only for apps it is open or approved for). @default none
+   */
+  readonly decidesAccess?: ((id: string) => boolean) | undefined;
   /** Imports the adapter's module and builds the adapter on the client's transport. */
-  load(transport: Transport): Promise<PortalAdapter>;
+  load(transport: Transport, context?: AdapterLoadContext): Promise<PortalAdapter>;
 }
 
 /**
@@ -56,8 +71,10 @@ export interface PortalDefinition extends PortalFacts {
   readonly credentialFingerprint: string;
   /** Whether credentials were given; without them restricted data is refused before any request. */
   readonly hasCredentials: boolean;
+  /** Whether the portal itself decides access to `id` on every request (see {@link PortalSpec.decidesAccess}). */
+  decidesAccess(id: string): boolean;
   /** Imports the adapter's module and builds the adapter on `transport`. */
-  load(transport: Transport): Promise<PortalAdapter>;
+  load(transport: Transport, context?: AdapterLoadContext): Promise<PortalAdapter>;
 }
 
 /**
@@ -87,6 +104,7 @@ export function definePortal(spec: PortalSpec): PortalDefinition {
     secretValues: () => secrets,
     credentialFingerprint: fingerprint([spec.family, ...identity, ...credentials.secrets].map((value) => value ?? '').join('\n')),
     hasCredentials,
-    load: (transport) => spec.load(transport),
+    decidesAccess: (id) => spec.decidesAccess?.(id) ?? false,
+    load: (transport, context) => spec.load(transport, context),
   };
 }

@@ -10,5 +10,6 @@ export type { CkanPortalOptions } from './ckan/ckan-portal.js';
 export type { SocrataPortalOptions } from './socrata/socrata-portal.js';
 export type { OpendatasoftPortalOptions } from './opendatasoft/opendatasoft-portal.js';
 export type { ZhejiangPortalOptions } from './zhejiang/zhejiang-portal.js';
+export type { GatewayInterfaceIds } from './zhejiang/gateway-interfaces.js';
 export type * from './portal-adapter.js';
-export type { PortalCredentials, PortalDefinition, PortalFacts, PortalSpec } from './define-portal.js';
+export type { AdapterLoadContext, PortalCredentials, PortalDefinition, PortalFacts, PortalSpec } from './define-portal.js';

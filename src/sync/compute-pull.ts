@@ -95,7 +95,7 @@ export async function computePull<T>(context: SyncContext, signal?: AbortSignal)
       throw error;
     }
     const after = await adapter.datasetVersion(dataset, call);
-    if (!sameVersion(marker(before), marker(after))) continue;
+    if (!sameMarkerDuring(marker(before), marker(after))) continue;
     const checkpoint: Checkpoint = {
       ...checkpointHead(portal, dataset, options.key),
       strategy: chosen.strategy,
@@ -208,6 +208,15 @@ function marker(version: DatasetVersion): NonNullable<Checkpoint['version']> {
 function sameVersion(stored: Checkpoint['version'], current: NonNullable<Checkpoint['version']>): boolean {
   // Without an update date there is nothing to trust: always read.
   return stored !== null && stored.updatedAt !== null && stored.updatedAt === current.updatedAt && stored.total === current.total;
+}
+
+/**
+ * Whether a dataset's marker stayed put while it was read. Unlike `sameVersion` an absent update
+ * date is no reason to doubt: a dataset that tells only its count (zhejiang's data gateway
+ * without an update-date interface) is trusted when the count held.
+ */
+function sameMarkerDuring(before: NonNullable<Checkpoint['version']>, after: NonNullable<Checkpoint['version']>): boolean {
+  return before.updatedAt === after.updatedAt && before.total === after.total;
 }
 
 /** What every checkpoint of a dataset starts with: the format and whose data it holds. */

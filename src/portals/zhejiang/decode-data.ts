@@ -1,4 +1,5 @@
 import { ResponseFormatError } from '../../errors/index.js';
+import { parseJsonSafely } from '../../http/parse-json-safely.js';
 
 /**
  * Real interfaces send `data`/`datas` as an object, an array, or that value JSON-encoded as a
@@ -10,7 +11,7 @@ export function decodeData(value: unknown): unknown {
     const text = current.trim();
     if (!(text.startsWith('{') || text.startsWith('[') || text.startsWith('"'))) return current;
     try {
-      current = JSON.parse(text, (key, item: unknown) => (key === '__proto__' ? undefined : item));
+      current = parseJsonSafely(text);
     } catch (cause) {
       throw new ResponseFormatError('The portal sent `data` as a string that is not valid JSON', { cause, body: text });
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RowsSchema } from '../../model/row-schema.js';
 import { AuthError, UnsupportedError } from '../../errors/index.js';
 import type { Transport } from '../../http/index.js';
+import type { RetryOptions } from '../../http/index.js';
 import type { Dataset } from '../../model/dataset.js';
 import { pathSegment } from '../path-segment.js';
 import type {
@@ -18,7 +19,10 @@ import type {
   RecordReader,
 } from '../portal-adapter.js';
 import { transportCallOptions } from '../transport-call-options.js';
-import { CatalogueEntrySchema, CatalogueSearchSchema, toDataset } from './catalogue-entry.js';
+import { CatalogueEntrySchema, CatalogueSearchSchema, toDataset, type CatalogueEntry } from './catalogue-entry.js';
+import { DataGatewayClient } from './data-gateway-client.js';
+import { DataGatewayReader } from './data-gateway-reader.js';
+import { gatewayInterfacesGiven, interfacesFromCatalogue, type GatewayInterfaceIds } from './gateway-interfaces.js';
 import { requestFile } from '../../http/request-file.js';
 import { downloadExtension, refuseEnvelope } from './file-download.js';
 import { GatewaySession } from './gateway-session.js';
@@ -34,16 +38,29 @@ export interface ZhejiangSettings {
   readonly gatewayUrl: string;
   readonly appSecret: string | undefined;
   readonly appKey: string | undefined;
+  /** The app id of the unified data gateway (section A2). */
+  readonly appId: string | undefined;
+  readonly userSecret: string | undefined;
+  /** Whether records and change markers go through the data gateway (section A2) rather than section A. */
+  readonly generation: 'A' | 'A2';
+  /** Whether `generation` was asked for, rather than inferred from `appId`: then it is never left. */
+  readonly generationForced: boolean;
+  /** Gateway interface ids given by the caller, by the id passed to `records`. */
+  readonly interfaces: Readonly<Record<string, GatewayInterfaceIds>> | undefined;
+  /** The client's retry settings, for the data gateway's POSTs, which the transport never repeats. */
+  readonly retry: RetryOptions | false | undefined;
 }
 
 
 /**
- * The zhejiang portal family: open-data interfaces (section A), the catalogue (section B) and
- * the signed gateway (section C). Interfaces page by number only and filter nothing on the
- * server, so `where` and `q` run on the client and pages may be fetched in parallel.
+ * The zhejiang portal family: open-data interfaces (section A), the unified data gateway
+ * (section A2), the catalogue (section B) and the signed gateway (section C). Interfaces page by
+ * number only and filter nothing on the server, so `where` and `q` run on the client and pages
+ * may be fetched in parallel.
  */
 export class ZhejiangAdapter implements PortalAdapter {
   private gateway: GatewaySession | undefined;
+  private dataGateway: DataGatewayClient | undefined;
 
   constructor(
     private readonly transport: Transport,
@@ -93,6 +110,8 @@ export class ZhejiangAdapter implements PortalAdapter {
     if (query.orderBy?.length) {
       throw new UnsupportedError('zhejiang interfaces cannot order rows: they come in the portal\'s own stable order (drop orderBy, or sort after reading)');
     }
+    const gateway = await this.gatewayReader(datasetId, options);
+    if (gateway) return gateway.open(query, options);
     const interfaceUrl = `${this.settings.baseUrl}/jdop_front/interfaces/cata_${pathSegment(datasetId)}`;
     const appsecret = this.requireAppSecret();
     const pageSize = Math.min(query.pageSize, ZHEJIANG_MAX_PAGE_SIZE);
@@ -146,6 +165,8 @@ export class ZhejiangAdapter implements PortalAdapter {
   }
 
   async datasetVersion(datasetId: string, options: CallOptions): Promise<DatasetVersion> {
+    const gateway = await this.gatewayReader(datasetId, options);
+    if (gateway) return gateway.version(options);
     const appsecret = this.requireAppSecret();
     const [updated, total] = await Promise.all([
       this.transport.request({
@@ -168,6 +189,30 @@ export class ZhejiangAdapter implements PortalAdapter {
     if (!appKey || !appSecret) throw new AuthError({ status: 401, message: 'The zhejiang gateway needs appKey and appSecret (portals.zhejiang({ appKey, appSecret }))' });
     this.gateway ??= new GatewaySession(this.transport, { gatewayUrl: this.settings.gatewayUrl, appKey, appSecret });
     return this.gateway.call(gateway.path, gateway.apiId, params, options);
+  }
+
+  /**
+   * The data gateway reader of a dataset (section A2), or `undefined` for section A. Its
+   * interfaces are the caller's (the `interfaces` option), the id itself when it is a data
+   * interface id, or those its catalogue entry lists. An entry listing none is read through
+   * section A, unless the gateway was asked for.
+   */
+  private async gatewayReader(datasetId: string, options: CallOptions): Promise<DataGatewayReader | undefined> {
+    const { settings } = this;
+    if (settings.generation !== 'A2' || settings.appId === undefined) return undefined;
+    let interfaces = gatewayInterfacesGiven(datasetId, settings.interfaces);
+    if (!interfaces) {
+      const entry = (await this.getDataset(datasetId, options)).raw as CatalogueEntry;
+      interfaces = interfacesFromCatalogue(entry.interfaces);
+    }
+    if (!interfaces) {
+      if (!settings.generationForced) return undefined;
+      throw new UnsupportedError(
+        `The catalogue entry of ${datasetId} lists no data gateway interface ids: pass them, e.g. portals.zhejiang({ …, interfaces: { '${datasetId}': { data: '…getdata', count: '…gettotal' } } })`,
+      );
+    }
+    this.dataGateway ??= new DataGatewayClient(this.transport, { baseUrl: settings.baseUrl, appId: settings.appId, retry: settings.retry });
+    return new DataGatewayReader(this.dataGateway, interfaces, { appSecret: settings.appSecret, userSecret: settings.userSecret });
   }
 
   private async total(datasetId: string, options: CallOptions): Promise<number> {
