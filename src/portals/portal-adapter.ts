@@ -6,8 +6,8 @@ import type { AggregateQuery, AggregateRow } from '../aggregate/aggregate-query.
 export interface CallOptions {
   /** Aborts the call and every request it makes. */
   readonly signal?: AbortSignal;
-  /** Milliseconds per attempt, overriding the client's `timeout`. */
-  readonly timeout?: number;
+  /** Milliseconds per attempt, overriding the client's `timeout`; `false` sets no per-attempt limit. */
+  readonly timeout?: number | false | undefined;
   /** `false` bypasses the cache for this call; `{ ttl }` overrides the entry's lifetime. */
   readonly cache?: boolean | { readonly ttl: number };
 }
