@@ -1,6 +1,6 @@
+import type { AbortRelay } from './abort-relay.js';
 import { decodeBody } from './decode-body.js';
 import { fingerprint } from './fingerprint.js';
-import { followSignal } from './follow-signal.js';
 import type { PreparedRequest } from './prepare-request.js';
 import { ResponseCache, type CachedResponse } from './response-cache.js';
 import { scrubError } from './scrub-error.js';
@@ -27,27 +27,28 @@ const cacheEntryOf = (answer: AttemptAnswer<unknown>): CachedResponse => ({
 });
 
 /** Waits for `promise`, but rejects with the signal's own reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, relay: AbortRelay, onAbort: () => void): Promise<T> {
   if (!signal) return promise;
-  // The listener goes on a signal of this call's own: many cached calls may share the caller's.
-  const own = followSignal(signal);
+  // The listener goes on a controller of this call's own: many cached calls may share the caller's signal.
+  const own = new AbortController();
   return new Promise<T>((resolve, reject) => {
     const abort = (): void => {
       onAbort();
-      reject(own.reason);
+      reject(own.signal.reason);
     };
-    if (own.aborted) {
-      abort();
-      return;
-    }
-    own.addEventListener('abort', abort, { once: true });
+    own.signal.addEventListener('abort', abort, { once: true });
+    relay.link(signal, own);
+    const settle = (): void => {
+      relay.unlink(signal, own);
+      own.signal.removeEventListener('abort', abort);
+    };
     promise.then(
       (value) => {
-        own.removeEventListener('abort', abort);
+        settle();
         resolve(value);
       },
       (error: unknown) => {
-        own.removeEventListener('abort', abort);
+        settle();
         reject(error);
       },
     );
@@ -65,10 +66,12 @@ export class CacheLayer {
   readonly #send: SendRequest;
   readonly #hooks: TransportHooks;
   readonly #credentialFingerprint: string;
+  readonly #relay: AbortRelay;
   readonly #inFlight = new Map<string, SharedRun>();
 
-  constructor(options: CacheOptions, send: SendRequest, hooks: TransportHooks, credentialFingerprint: string | undefined) {
+  constructor(options: CacheOptions, send: SendRequest, hooks: TransportHooks, relay: AbortRelay, credentialFingerprint: string | undefined) {
     this.#cache = new ResponseCache(options);
+    this.#relay = relay;
     this.#send = send;
     this.#hooks = hooks;
     this.#credentialFingerprint = credentialFingerprint ?? '';
@@ -128,7 +131,7 @@ export class CacheLayer {
   /** Waits for a shared run; the run is cancelled only when every waiting caller has aborted. */
   #join(key: string, shared: SharedRun, signal: AbortSignal | undefined): Promise<AttemptAnswer<unknown>> {
     shared.waiters += 1;
-    return untilAborted(shared.promise, signal, () => {
+    return untilAborted(shared.promise, signal, this.#relay, () => {
       shared.waiters -= 1;
       if (shared.waiters > 0) return;
       if (this.#inFlight.get(key) === shared) this.#inFlight.delete(key);

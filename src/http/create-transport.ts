@@ -1,3 +1,4 @@
+import { AbortRelay } from './abort-relay.js';
 import { CacheLayer } from './cache-layer.js';
 import { PreparedRequest, requestDefaults } from './prepare-request.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -35,11 +36,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
     secretHeaders: defaults.secretHeaders,
     limiter: options.rateLimit ? new RateLimiter(options.rateLimit) : undefined,
     retry: resolveRetryPolicy(options.retry),
+    relay: new AbortRelay(),
   };
   const cache =
     options.cache === false
       ? undefined
-      : new CacheLayer(options.cache ?? {}, (request, signal, stale) => sendWithRetries(request, signal, stale, settings), settings.hooks, options.credentialFingerprint);
+      : new CacheLayer(options.cache ?? {}, (request, signal, stale) => sendWithRetries(request, signal, stale, settings), settings.hooks, settings.relay, options.credentialFingerprint);
 
   async function request<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
     spec.signal?.throwIfAborted();

@@ -1,5 +1,5 @@
 import { abortableSleep } from './abortable-sleep.js';
-import { followSignal } from './follow-signal.js';
+import type { AbortRelay } from './abort-relay.js';
 import type { PreparedRequest } from './prepare-request.js';
 import type { CachedResponse } from './response-cache.js';
 import { decideRetry, type RetryPolicy } from './retry-policy.js';
@@ -26,10 +26,8 @@ export async function sendWithRetries<T>(
 ): Promise<AttemptAnswer<T>> {
   const policy = settings.retry;
   const retries = policy && (request.method === 'GET' || request.method === 'HEAD') ? policy.retries : 0;
-  // Waits (the limiter's queue, the sleep before a retry) listen on a signal of this request's own.
-  let waitSignal = signal && settings.limiter ? followSignal(signal) : signal;
   for (let attempt = 1; ; attempt += 1) {
-    const outcome = await sendAttempt(request, attempt, signal, waitSignal, stale, settings);
+    const outcome = await sendAttempt(request, attempt, signal, stale, settings);
     if (signal?.aborted) throw signal.reason;
     if (!(outcome instanceof AttemptFailure)) return outcome;
     const error = scrubError(outcome.error, request, (text) => request.redact(text));
@@ -45,7 +43,18 @@ export async function sendWithRetries<T>(
       delay: decision.delay,
       retriesLeft: retries - retriesConsumed,
     });
-    if (signal && waitSignal === signal) waitSignal = followSignal(signal);
-    await abortableSleep(decision.delay, waitSignal);
+    await sleepUnlessAborted(decision.delay, signal, settings.relay);
+  }
+}
+
+/** Waits `ms` before the next attempt; the caller's abort ends the wait with the caller's reason. */
+async function sleepUnlessAborted(ms: number, signal: AbortSignal | undefined, relay: AbortRelay): Promise<void> {
+  if (!signal) return abortableSleep(ms);
+  const wait = new AbortController();
+  relay.link(signal, wait);
+  try {
+    await abortableSleep(ms, wait.signal);
+  } finally {
+    relay.unlink(signal, wait);
   }
 }

@@ -3,8 +3,8 @@ import { NetworkError } from '../errors/network-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
+import type { AbortRelay } from './abort-relay.js';
 import { decodeBody, decodeErrorBody } from './decode-body.js';
-import { followSignal } from './follow-signal.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import type { PreparedRequest } from './prepare-request.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -21,6 +21,8 @@ export interface AttemptSettings {
   readonly hooks: TransportHooks;
   readonly secretHeaders: readonly string[];
   readonly limiter: RateLimiter | undefined;
+  /** Passes a caller's abort on to the attempts under it. */
+  readonly relay: AbortRelay;
 }
 
 /** An attempt that got an answer and parsed it. */
@@ -51,13 +53,6 @@ const CONFIRMED_HEADERS = ['etag', 'last-modified', 'cache-control', 'expires', 
 
 const timedOut = (controller: AbortController): void => controller.abort(new DOMException('attempt timed out', 'TimeoutError'));
 
-/** The one signal `fetch` gets: the caller's and the timeout's, never the caller's itself (see `followSignal`). */
-function fetchSignal(signal: AbortSignal | undefined, timeout: AbortController | undefined): AbortSignal | null {
-  if (signal && timeout) return AbortSignal.any([signal, timeout.signal]);
-  if (timeout) return timeout.signal;
-  return signal ? followSignal(signal) : null;
-}
-
 /** The request's headers asking the portal to answer 304 when the stored answer is still current. */
 function conditionalHeaders(headers: Readonly<Record<string, string>>, stale: CachedResponse): Record<string, string> {
   const conditional = { ...headers };
@@ -70,30 +65,32 @@ function conditionalHeaders(headers: Readonly<Record<string, string>>, stale: Ca
  * One attempt: waits for the rate limiter, sends with the platform `fetch` (or the caller's)
  * under one per-attempt timeout, reads the body up to the byte limit, turns an error status into
  * its error class, and runs the adapter's `parse`. It never throws: a failure comes back as an
- * {@link AttemptFailure} for the retry loop. `waitSignal` is what the limiter's wait listens on.
+ * {@link AttemptFailure} for the retry loop.
  */
 export async function sendAttempt<T>(
   request: PreparedRequest<T>,
   attempt: number,
   signal: AbortSignal | undefined,
-  waitSignal: AbortSignal | undefined,
   stale: CachedResponse | undefined,
   settings: AttemptSettings,
 ): Promise<AttemptAnswer<T> | AttemptFailure> {
   const { method } = request;
-  const { hooks } = settings;
+  const { hooks, relay } = settings;
+  // This attempt's own controller, aborted by its timeout or by the caller's signal through the relay.
+  const controller = signal || request.timeout !== false ? new AbortController() : undefined;
+  // A stream answer outlives the attempt, so its fetch follows the caller's signal for good.
+  const linked = signal !== undefined && controller !== undefined && request.spec.responseType !== 'stream';
+  let fetchSignal: AbortSignal | null = controller?.signal ?? null;
+  if (linked) relay.link(signal, controller);
+  else if (signal && controller) fetchSignal = AbortSignal.any([signal, controller.signal]);
   let release: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    if (settings.limiter) release = await settings.limiter.acquire(waitSignal);
-    let timeout: AbortController | undefined;
-    if (request.timeout !== false) {
-      timeout = new AbortController();
-      // A timer cleared when the attempt ends (rather than AbortSignal.timeout) leaves nothing running.
-      timer = setTimeout(timedOut, request.timeout, timeout);
-    }
+    if (settings.limiter) release = await settings.limiter.acquire(fetchSignal ?? undefined);
+    // A timer cleared when the attempt ends (rather than AbortSignal.timeout) leaves nothing running.
+    if (request.timeout !== false && controller) timer = setTimeout(timedOut, request.timeout, controller);
     const headers = stale?.etag !== undefined || stale?.lastModified !== undefined ? conditionalHeaders(request.headers, stale) : request.headers;
-    const init: RequestInit = { method, headers, signal: fetchSignal(signal, timeout) };
+    const init: RequestInit = { method, headers, signal: fetchSignal };
     if (request.body !== undefined) init.body = request.body;
     // Built outside the network's try: a header `Request` refuses is a bug to report, not a network error to retry.
     const outgoing = new Request(request.href, init);
@@ -107,7 +104,7 @@ export async function sendAttempt<T>(
       text = method === 'HEAD' || (request.spec.responseType === 'stream' && response.ok) ? '' : await readBody(response, settings.maxResponseBytes);
     } catch (error) {
       if (signal?.aborted || error instanceof ResponseTooLargeError) return new AttemptFailure(error);
-      if (timeout?.signal.aborted) return new AttemptFailure(new TimeoutError(request.timeout as number));
+      if (controller?.signal.aborted) return new AttemptFailure(new TimeoutError(request.timeout as number));
       const reason = error instanceof Error ? error.message : String(error);
       return new AttemptFailure(new NetworkError(`network error: ${reason}`, { cause: error }));
     }
@@ -129,6 +126,7 @@ export async function sendAttempt<T>(
     return new AttemptFailure(error);
   } finally {
     clearTimeout(timer);
+    if (linked) relay.unlink(signal, controller);
     release?.();
   }
 }
