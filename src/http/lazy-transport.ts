@@ -15,8 +15,9 @@ export function lazyTransport(options: TransportOptions = {}): Transport {
   let loaded: Transport | undefined;
   const load = loadOnce(() => import('./create-transport.js').then(({ createTransport }) => (loaded ??= createTransport(options))));
   return {
-    async request<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
-      return (loaded ?? (await load())).request(spec);
+    request<T>(spec: RequestSpec<T>): Promise<TransportResponse<T>> {
+      // Once loaded, a request goes straight through: no extra promise per page.
+      return loaded ? loaded.request(spec) : load().then((transport) => transport.request(spec));
     },
     // Nothing can be cached before the first request has loaded the cache.
     clearCache: () => loaded?.clearCache(),
