@@ -24,8 +24,6 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     target: 'node20',
-    // ky and p-retry ship ESM only; bundling them lets `require('kaifang')` work on every Node ≥ 20.19.
-    noExternal: ['ky', 'p-retry', 'is-network-error'],
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

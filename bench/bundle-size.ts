@@ -135,7 +135,7 @@ async function measure(variant: Variant): Promise<Measured> {
   }
 }
 
-/** `ky`, `@scope/name`, or a source folder such as `src/portals`. */
+/** `lru-cache`, `@scope/name`, or a source folder such as `src/portals`. */
 function partOf(file: string): string {
   const modules = file.lastIndexOf('node_modules/');
   if (modules !== -1) {
@@ -166,7 +166,7 @@ function section(results: readonly Measured[]): string {
     lines.push(
       `Where the core's minified bytes go: ${core.parts.map(([part, bytes]) => `${part} ${kb(bytes)}`).join(', ')}. ` +
         'The core is what a browser app that searches the catalogue and reads records loads before its first request: `createClient`, the catalogue, records and errors, and the four small `portals` factories. ' +
-        "The HTTP layer (ky, p-retry) and each family's adapter load on the client's first request, lru-cache on the first cached request, the sync engine on a sync's first `pull()`, `run()` or `changes()`, and the verifier's engine, file readers (CSV/JSON/XLSX), downloads, aggregates and terms on their first use, so a page ships only the family and features it uses. " +
+        "The HTTP layer (the transport with its retry loop) and each family's adapter load on the client's first request, lru-cache on the first cached request, the sync engine on a sync's first `pull()`, `run()` or `changes()`, and the verifier's engine, file readers (CSV/JSON/XLSX), downloads, aggregates and terms on their first use, so a page ships only the family and features it uses. " +
         'esbuild assigns a module to a chunk by which entries reach its file through any static import, used or not: a module that a lazy chunk uses and that the entry reaches through a re-export (e.g. `src/index.ts` re-exporting `datasetTerms`) is still loaded up front, so code on the up-front path imports from single-purpose files (the `portals` factories take `fingerprint` from `src/http/fingerprint.ts`, not from `src/http/index.ts`, which re-exports `createTransport`).',
       '',
     );

@@ -6,8 +6,7 @@
  * `--start cold` measures the first full read after a one-page read that loads the code;
  * `--start warm` measures a read that follows `WARM_READS` unmeasured full reads.
  */
-import ky from 'ky';
-import { createTransport, parseJsonSafely, VERSION } from '../src/http/index.js';
+import { createTransport, parseJsonSafely } from '../src/http/index.js';
 import { readBody } from '../src/http/read-body.js';
 import { createClient, portals } from '../src/index.js';
 import { RowsSchema } from '../src/model/row-schema.js';
@@ -68,22 +67,12 @@ const rowsOf = async (response: Response): Promise<number> => {
   return body.data.length;
 };
 
-const http = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, fetch: fakeFetch });
 const transport = createTransport({ fetch: fakeFetch, cache: false });
 const readSignal = new AbortController().signal;
 
 /** One page through each layer; each adds to the one before what the SDK adds. */
 const pageReaders: Record<Exclude<Layer, 'records'>, (pageNum: number) => Promise<number>> = {
   fetch: async (pageNum) => rowsOf(await fakeFetch(pageUrl(baseUrl, appSecret, pageNum))),
-  // ky as the transport calls it: its headers, and a signal combining the read's with a timeout's.
-  ky: async (pageNum) => {
-    const timeout = new AbortController();
-    const response = await http(pageUrl(baseUrl, appSecret, pageNum), {
-      headers: new Headers({ 'user-agent': `kaifang/${VERSION}`, accept: 'application/json' }),
-      signal: AbortSignal.any([readSignal, timeout.signal]),
-    });
-    return rowsOf(response);
-  },
   transport: async (pageNum) => {
     const { data } = await transport.request({
       method: 'GET',

@@ -1,9 +1,9 @@
 /**
  * The layers a page read goes through, each measured on top of the one before: a bare `fetch`
  * loop (reading and decoding bodies as the transport does, so that the next layers differ only in
- * what they add), then ky as the transport calls it, then the whole transport, then the SDK's read.
+ * what they add), then the transport, then the SDK's read.
  */
-export const layers = ['fetch', 'ky', 'transport', 'records'] as const;
+export const layers = ['fetch', 'transport', 'records'] as const;
 
 export type Layer = (typeof layers)[number];
 
@@ -15,7 +15,6 @@ export const WARM_READS = 3;
 
 export const LAYER_LABELS: Record<Layer, string> = {
   fetch: '`fetch`, the body read and decoded as the transport does, `JSON.parse`',
-  ky: '+ ky, called as the transport calls it',
-  transport: '+ the rest of the transport (request preparation, p-retry, timeout, envelope check)',
+  transport: '+ the transport (request preparation, timeout, retry loop, envelope check)',
   records: '+ the adapter and the record stream: `datasets.records()`',
 };

@@ -3,7 +3,7 @@ import { redactText } from '../http/redact-text.js';
 import { AuthError } from './auth-error.js';
 import { bodyExcerpt } from './body-excerpt.js';
 import { HttpError, type HttpErrorOptions } from './http-error.js';
-import type { RequestInfo } from './kaifang-error.js';
+import type { RequestSummary } from './kaifang-error.js';
 import { NotFoundError } from './not-found-error.js';
 import { RateLimitError } from './rate-limit-error.js';
 import { ServerError } from './server-error.js';
@@ -11,7 +11,7 @@ import { ServerError } from './server-error.js';
 /** Input of {@link createHttpError}. */
 export interface CreateHttpErrorInput {
   /** The request, already redacted. */
-  request?: RequestInfo | undefined;
+  request?: RequestSummary | undefined;
   /** HTTP status code (non-2xx). */
   status: number;
   /** HTTP status text. */

@@ -1,5 +1,5 @@
 export { KaifangError } from './kaifang-error.js';
-export type { KaifangErrorJSON, KaifangErrorOptions, RequestInfo } from './kaifang-error.js';
+export type { KaifangErrorJSON, KaifangErrorOptions, RequestSummary } from './kaifang-error.js';
 export { HttpError, httpErrorMessage } from './http-error.js';
 export type { HttpErrorOptions, HttpErrorSubclassOptions } from './http-error.js';
 export { NotFoundError } from './not-found-error.js';
@@ -9,6 +9,8 @@ export type { RateLimitErrorOptions } from './rate-limit-error.js';
 export { ServerError } from './server-error.js';
 export { NetworkError } from './network-error.js';
 export { TimeoutError } from './timeout-error.js';
+export { NotReadyError } from './not-ready-error.js';
+export type { NotReadyErrorOptions } from './not-ready-error.js';
 export { ResponseFormatError } from './response-format-error.js';
 export type { ResponseFormatErrorOptions } from './response-format-error.js';
 export { FileFormatError, type FileFormatErrorOptions } from './file-format-error.js';

@@ -1,5 +1,5 @@
 /** The request an error belongs to; the URL has every secret redacted. */
-export interface RequestInfo {
+export interface RequestSummary {
   /** HTTP method, e.g. `GET`. */
   method: string;
   /** Absolute URL with secret query parameters replaced by `[REDACTED]`. */
@@ -11,7 +11,7 @@ export interface KaifangErrorOptions {
   /** The lower-level error or value that caused this one. */
   cause?: unknown;
   /** The request, already redacted. Its method and URL prefix the message. */
-  request?: RequestInfo | undefined;
+  request?: RequestSummary | undefined;
 }
 
 /** The plain object {@link KaifangError.toJSON} returns: safe to log, no secrets. */
@@ -19,12 +19,12 @@ export interface KaifangErrorJSON {
   name: string;
   code: string;
   message: string;
-  request?: RequestInfo | undefined;
+  request?: RequestSummary | undefined;
   cause?: { name: string; message: string } | undefined;
   [field: string]: unknown;
 }
 
-const prefixFor = (request: RequestInfo): string => `${request.method} ${request.url} → `;
+const prefixFor = (request: RequestSummary): string => `${request.method} ${request.url} → `;
 
 /**
  * The base class of every error kaifang throws. Catch it to catch them all; switch on `code`
@@ -45,7 +45,7 @@ export class KaifangError extends Error {
   /** A stable machine-readable code, e.g. `'HTTP_ERROR'`, `'NOT_FOUND'`, `'TIMEOUT'`. */
   readonly code: string;
   /** The request that failed, with every secret redacted; `undefined` when there was none. */
-  request: RequestInfo | undefined;
+  request: RequestSummary | undefined;
 
   /**
    * @param message what went wrong, readable on its own; the request is prefixed when given.
@@ -72,7 +72,7 @@ export class KaifangError extends Error {
  * Records the request on an error created without one (e.g. thrown by an adapter's envelope
  * check) and prefixes its message and stack with the method and redacted URL.
  */
-export function attachRequest(error: KaifangError, request: RequestInfo): void {
+export function attachRequest(error: KaifangError, request: RequestSummary): void {
   if (error.request) return;
   error.request = { method: request.method, url: request.url };
   const before = error.message;

@@ -1,4 +1,5 @@
 import { ResponseTooLargeError } from '../errors/response-too-large-error.js';
+import { ByteCollector } from '../files/concat-bytes.js';
 import { decodeUtf8 } from './decode-utf8.js';
 
 // Cancellation is not awaited: a tee'd or intercepted stream may never settle its cancel promise.
@@ -19,28 +20,17 @@ export async function readBody(response: Response, limit: number): Promise<strin
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
+  const bytes = new ByteCollector(limit);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    bytes += value.byteLength;
-    if (bytes > limit) {
+    try {
+      bytes.push(value);
+    } catch (error) {
       discard(reader.cancel());
-      throw new ResponseTooLargeError(limit);
+      throw error;
     }
-    chunks.push(value);
   }
   // One decode of the whole body is markedly cheaper than a streaming decode per chunk.
-  return decodeUtf8(chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks, bytes));
-}
-
-function concat(chunks: readonly Uint8Array[], bytes: number): Uint8Array {
-  const whole = new Uint8Array(bytes);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return whole;
+  return decodeUtf8(bytes.join());
 }

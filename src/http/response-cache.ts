@@ -1,4 +1,5 @@
 import type { LRUCache } from 'lru-cache';
+import { loadOnce } from '../lazy/load-once.js';
 import type { CacheOptions } from './transport-types.js';
 
 /** What the cache keeps of an answer: the text body, so `parse` runs again on every hit. */
@@ -30,34 +31,27 @@ const ENTRY_OVERHEAD = 64;
  */
 export class ResponseCache {
   #lru: Lru | undefined;
-  #loading: Promise<Lru> | undefined;
   readonly #options: CacheOptions;
   readonly #ttl: number;
+  /** The LRU, loading lru-cache once; a failed load (a page gone offline) is tried again next time. */
+  readonly #load = loadOnce(() =>
+    import('lru-cache').then(({ LRUCache }) =>
+      (this.#lru ??= new LRUCache<string, CachedResponse>({
+        max: Math.max(1, this.#options.max ?? 500),
+        maxSize: Math.max(1, this.#options.maxBytes ?? 50 * 1024 * 1024),
+        sizeCalculation: (entry) => entry.text.length + ENTRY_OVERHEAD,
+        ttl: this.#ttl,
+        noDeleteOnStaleGet: true,
+        // lru-cache refreshes its clock on a timer by default; a change check repeated within the
+        // same tick must see an entry that just went stale as stale.
+        ttlResolution: 0,
+      })),
+    ),
+  );
 
   constructor(options: CacheOptions = {}) {
     this.#options = options;
     this.#ttl = Math.max(1, options.ttl ?? 300_000);
-  }
-
-  /** The LRU, loading lru-cache once; a failed load (a page gone offline) is tried again next time. */
-  #load(): Promise<Lru> {
-    if (!this.#loading) {
-      this.#loading = import('lru-cache').then(({ LRUCache }) => {
-        this.#lru ??= new LRUCache<string, CachedResponse>({
-          max: Math.max(1, this.#options.max ?? 500),
-          maxSize: Math.max(1, this.#options.maxBytes ?? 50 * 1024 * 1024),
-          sizeCalculation: (entry) => entry.text.length + ENTRY_OVERHEAD,
-          ttl: this.#ttl,
-          noDeleteOnStaleGet: true,
-          // lru-cache refreshes its clock on a timer by default; a change check repeated within the
-          // same tick must see an entry that just went stale as stale.
-          ttlResolution: 0,
-        });
-        return this.#lru;
-      });
-      this.#loading.catch(() => (this.#loading = undefined));
-    }
-    return this.#loading;
   }
 
   /**

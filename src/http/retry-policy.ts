@@ -1,5 +1,6 @@
 import { HttpError } from '../errors/http-error.js';
 import { NetworkError } from '../errors/network-error.js';
+import { NotReadyError } from '../errors/not-ready-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
@@ -55,11 +56,14 @@ const honour = (wait: number, policy: RetryPolicy): RetryDecision =>
 
 /**
  * Decides whether a failed GET/HEAD attempt is retried and after how long: network errors,
- * timeouts, malformed answers, 408, 425, 429 and 5xx are; `Retry-After` replaces backoff up to
- * `maxRetryAfter`. A quota error from `parse` is only retried when it says how long to wait.
+ * timeouts, malformed answers, answers not ready yet, 408, 425, 429 and 5xx are; `Retry-After`
+ * replaces backoff up to `maxRetryAfter`. A quota error from `parse` is only retried when it
+ * says how long to wait.
  */
 export function decideRetry(error: unknown, context: FailureContext, policy: RetryPolicy): RetryDecision {
   const backoff: RetryDecision = { retry: true, delay: backoffDelay(context.retriesConsumed, policy) };
+  // The portal is preparing the answer (Socrata's 202): ask again when it says, else after the backoff.
+  if (error instanceof NotReadyError) return error.retryAfter === undefined ? backoff : honour(error.retryAfter, policy);
   if (error instanceof RateLimitError) {
     if (error.retryAfter !== undefined) return honour(error.retryAfter, policy);
     return context.fromParse ? STOP : backoff;

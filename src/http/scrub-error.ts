@@ -1,4 +1,4 @@
-import { attachRequest, KaifangError, type RequestInfo } from '../errors/kaifang-error.js';
+import { attachRequest, KaifangError, type RequestSummary } from '../errors/kaifang-error.js';
 
 const SCRUBBED_FIELDS = ['message', 'stack', 'bodyExcerpt', 'portalMessage'] as const;
 
@@ -7,7 +7,7 @@ const SCRUBBED_FIELDS = ['message', 'stack', 'bodyExcerpt', 'portalMessage'] as 
  * none (e.g. one thrown by an adapter's `parse`), and redacts secrets from its message, stack,
  * body excerpt, portal message, request URL and cause. Other errors pass through untouched.
  */
-export function scrubError(error: unknown, request: RequestInfo, redact: (text: string) => string): unknown {
+export function scrubError(error: unknown, request: RequestSummary, redact: (text: string) => string): unknown {
   if (!(error instanceof KaifangError)) return error;
   attachRequest(error, request);
   const fields = error as unknown as Record<string, unknown>;

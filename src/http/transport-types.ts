@@ -209,7 +209,7 @@ export interface RequestSpec<T> {
   cache?: boolean | { ttl: number } | undefined;
   /** Cancels the request, including retries and waits; rethrown as is. */
   signal?: AbortSignal | undefined;
-  /** Overrides the transport's per-attempt timeout. */
+  /** Overrides the transport's per-attempt timeout; `false` gives this request none. */
   timeout?: number | false | undefined;
   /** A short hash of the credentials (see `fingerprint`), so different credentials never share cache entries. */
   credentialFingerprint?: string | undefined;

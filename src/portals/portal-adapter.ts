@@ -4,8 +4,8 @@ import type { Dataset } from '../model/dataset.js';
 export interface CallOptions {
   /** Aborts the call and every request it makes. */
   readonly signal?: AbortSignal;
-  /** Milliseconds per attempt, overriding the client's `timeout`. */
-  readonly timeout?: number;
+  /** Milliseconds per attempt, overriding the client's `timeout`; `false` sets no per-attempt limit. */
+  readonly timeout?: number | false | undefined;
   /** `false` bypasses the cache for this call; `{ ttl }` overrides the entry's lifetime. */
   readonly cache?: boolean | { readonly ttl: number };
 }

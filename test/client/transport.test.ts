@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, type RetryEvent } from '../../src/index.js';
+import { NotFoundError, TimeoutError, type RetryEvent } from '../../src/index.js';
 import type { FaultScriptEntry } from '../../src/sandbox/index.js';
 import { sandboxClient } from './sandbox-client.js';
 
@@ -77,5 +77,25 @@ describe('cache through the client', () => {
     await client.datasets.records('nb-food-licenses', { limit: 5 }).toArray();
     await client.datasets.records('nb-food-licenses', { limit: 5 }).toArray();
     expect(requests.count('get_data')).toBe(2);
+  });
+});
+
+describe('timeouts through the client', () => {
+  const slowDataset = () => sandboxClient({ flavor: 'ckan', faults: [{ match: 'package_show', kind: 'slow', delay: 150, times: 10 }] }, { timeout: 20, retry: false });
+
+  it('ends an attempt that outlasts the client’s timeout with a TimeoutError', async () => {
+    const { client, requests } = slowDataset();
+    const error = await client.datasets.get('nb-food-licenses').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeout).toBe(20);
+    expect(requests.count('package_show')).toBe(1);
+  });
+
+  it('lets one call override the timeout, or turn it off with timeout: false', async () => {
+    const { client, requests } = slowDataset();
+    await expect(client.datasets.get('nb-food-licenses', { timeout: 5_000 })).resolves.toMatchObject({ name: 'nb-food-licenses' });
+    await expect(client.datasets.get('nb-food-licenses', { timeout: false })).resolves.toMatchObject({ name: 'nb-food-licenses' });
+    await expect(client.datasets.get('nb-food-licenses', { timeout: 10 })).rejects.toMatchObject({ timeout: 10 });
+    expect(requests.count('package_show')).toBe(3);
   });
 });

@@ -9,6 +9,7 @@ import {
   KaifangError,
   NetworkError,
   NotFoundError,
+  NotReadyError,
   PagingError,
   PortalError,
   RateLimitError,
@@ -83,6 +84,7 @@ describe('error classes', () => {
       [new PortalError(99, '失败'), 'PortalError', 'PORTAL_ERROR'],
       [new RecordValidationError(3, []), 'RecordValidationError', 'RECORD_INVALID'],
       [new ResponseTooLargeError(1024), 'ResponseTooLargeError', 'RESPONSE_TOO_LARGE'],
+      [new NotReadyError({ retryAfter: 1_000 }), 'NotReadyError', 'NOT_READY'],
       [new KaifangError('plain'), 'KaifangError', 'KAIFANG_ERROR'],
       [new ArgumentError('pageSize must be at least 1'), 'ArgumentError', 'INVALID_ARGUMENT'],
       [new UnsupportedError('orderBy is not supported'), 'UnsupportedError', 'UNSUPPORTED'],
@@ -95,6 +97,11 @@ describe('error classes', () => {
     }
     expect(new TimeoutError(30_000).timeout).toBe(30_000);
     expect(new ResponseTooLargeError(1024).limit).toBe(1024);
+    expect(new NotReadyError({ retryAfter: 1_000, portalMessage: 'Dataset x is being prepared' })).toMatchObject({
+      status: 202,
+      retryAfter: 1_000,
+      message: 'the answer is not ready yet (202): Dataset x is being prepared',
+    });
     expect(new PortalError(99, '失败')).toMatchObject({ portalCode: '99', portalMessage: '失败', message: 'portal error 99: 失败' });
   });
 

@@ -1,12 +1,21 @@
 import { getEventListeners } from 'node:events';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KaifangError, ResponseFormatError, ResponseTooLargeError } from '../../src/errors/index.js';
 import { createTransport, VERSION } from '../../src/http/index.js';
-import { anyBody, BASE, FAST_RETRY, useMswServer } from './msw-server.js';
+import { anyBody, BASE, countRequests, FAST_RETRY, useMswServer } from './msw-server.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const server = useMswServer();
+
+/** A body sent as `count` chunks of `text`, with no Content-Length. */
+const chunks = (count: number, text: string): ReadableStream<Uint8Array> =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < count; i += 1) controller.enqueue(new TextEncoder().encode(text));
+      controller.close();
+    },
+  });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -33,6 +42,21 @@ describe('reading bodies', () => {
     expect((error as ResponseTooLargeError).limit).toBe(2_500);
     expect((error as ResponseTooLargeError).message).toBe(`GET ${BASE}/big → response body exceeds 2500 bytes`);
     expect(count).toBe(1);
+  });
+
+  it.each([
+    ['a streamed text body', () => new HttpResponse(chunks(10, 'a,b,c\n'.repeat(100)), { headers: { 'content-type': 'text/csv' } })],
+    ['a text body whose Content-Length is over the limit', () => HttpResponse.text('a,b,c\n'.repeat(1_000))],
+  ])('stops %s past maxResponseBytes with a ResponseTooLargeError, without retrying', async (_, respond) => {
+    const { seen, handler } = countRequests(respond);
+    server.use(http.get(`${BASE}/file.csv`, handler));
+    const transport = createTransport({ retry: FAST_RETRY, cache: false, maxResponseBytes: 2_500 });
+    const error = await transport
+      .request({ method: 'GET', url: `${BASE}/file.csv`, responseType: 'text', parse: (text) => text })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).message).toBe(`GET ${BASE}/file.csv → response body exceeds 2500 bytes`);
+    expect(seen).toHaveLength(1);
   });
 
   it('rejects a body whose Content-Length is already over the limit', async () => {
@@ -170,6 +194,66 @@ describe('reading bodies', () => {
     expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
     release();
     await Promise.all(requests);
+  });
+});
+
+describe('the caller’s signal', () => {
+  /** Wraps the signal's add/removeEventListener to tell which abort listeners are still on it. */
+  const watchListeners = (signal: AbortSignal): Set<unknown> => {
+    const active = new Set<unknown>();
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: AddEventListenerOptions | boolean) => {
+      if (type === 'abort') active.add(listener);
+      add(type, listener, options);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: EventListenerOptions | boolean) => {
+      if (type === 'abort') active.delete(listener);
+      remove(type, listener, options);
+    }) as typeof signal.removeEventListener;
+    return active;
+  };
+
+  it('keeps no abort listener on the caller’s signal once its requests have finished, whatever they did', async () => {
+    let flaky = 0;
+    server.use(
+      http.get(`${BASE}/page`, () => HttpResponse.json({ rows: [] })),
+      http.get(`${BASE}/flaky`, () => (++flaky === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ ok: true }))),
+      http.get(`${BASE}/missing`, () => new HttpResponse(null, { status: 404 })),
+      http.get(`${BASE}/catalog`, async () => {
+        await delay(10);
+        return HttpResponse.json({ cached: true });
+      }),
+      http.get(`${BASE}/export`, () => new HttpResponse('{"row":1}\n', { headers: { 'content-type': 'application/jsonl' } })),
+      http.post(`${BASE}/query`, () => HttpResponse.json({ posted: true })),
+    );
+    // A limiter that queues most requests, retries that sleep, a cache that shares and stores.
+    const transport = createTransport({ retry: FAST_RETRY, rateLimit: { concurrency: 2 } });
+    const controller = new AbortController();
+    const active = watchListeners(controller.signal);
+    const { signal } = controller;
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 8 }, (_, page) =>
+        transport.request({ method: 'GET', url: `${BASE}/page`, searchParams: { page }, cache: false, signal, parse: anyBody }),
+      ),
+      transport.request({ method: 'GET', url: `${BASE}/flaky`, cache: false, signal, parse: anyBody }),
+      transport.request({ method: 'GET', url: `${BASE}/missing`, signal, parse: anyBody }),
+      transport.request({ method: 'GET', url: `${BASE}/catalog`, signal, parse: anyBody }),
+      transport.request({ method: 'GET', url: `${BASE}/catalog`, signal, parse: anyBody }),
+      transport.request({ method: 'GET', url: `${BASE}/page`, searchParams: { page: 'no-timeout' }, cache: false, timeout: false, signal, parse: anyBody }),
+      transport.request({ method: 'POST', url: `${BASE}/query`, body: 'q=1', signal, parse: anyBody }),
+      transport.request({
+        method: 'GET',
+        url: `${BASE}/export`,
+        responseType: 'stream',
+        signal,
+        parse: (stream) => new Response(stream as ReadableStream<Uint8Array>).text(),
+      }),
+    ]);
+    await transport.request({ method: 'GET', url: `${BASE}/catalog`, signal, parse: anyBody });
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([...Array<string>(9).fill('fulfilled'), 'rejected', ...Array<string>(5).fill('fulfilled')]);
+    expect(flaky).toBe(2);
+    expect(active.size).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@ import {
   ServerError,
   TimeoutError,
 } from '../../src/errors/index.js';
-import { createTransport } from '../../src/http/index.js';
+import { createTransport, type RetryEvent } from '../../src/http/index.js';
 import { anyBody, BASE, FAST_RETRY, useMswServer } from './msw-server.js';
 
 const server = useMswServer();
@@ -257,6 +257,92 @@ describe('retries', () => {
     });
     expect(response.data).toBe('ok');
     expect(state.count).toBe(2);
+  });
+
+  it('waits what Retry-After names before every retry of a 503, then gives up after the retries', async () => {
+    const { state, handler } = counted(() => new HttpResponse(null, { status: 503, headers: { 'retry-after': '0' } }));
+    server.use(http.get(`${BASE}/data`, handler));
+    const retries: RetryEvent[] = [];
+    // A backoff from 5 s would outlast the test: only Retry-After can make these retries quick.
+    const transport = createTransport({
+      retry: { retries: 3, minDelay: 5_000, maxDelay: 10_000 },
+      cache: false,
+      hooks: { onRetry: (event) => retries.push(event) },
+    });
+    const error = await transport.request({ method: 'GET', url: `${BASE}/data`, parse: anyBody }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(state.count).toBe(4);
+    expect(retries.map((event) => [event.attempt, event.delay, event.retriesLeft])).toEqual([
+      [1, 0, 3],
+      [2, 0, 2],
+      [3, 0, 1],
+    ]);
+    expect(retries.every((event) => event.error instanceof ServerError)).toBe(true);
+  });
+
+  it('backs off with jitter, doubling from minDelay up to maxDelay, when no Retry-After is given', async () => {
+    const { state, handler } = counted(() => new HttpResponse(null, { status: 503 }));
+    server.use(http.get(`${BASE}/data`, handler));
+    const delays: number[] = [];
+    const transport = createTransport({
+      retry: { retries: 3, minDelay: 8, maxDelay: 16 },
+      cache: false,
+      hooks: { onRetry: (event) => delays.push(event.delay) },
+    });
+    await expect(transport.request({ method: 'GET', url: `${BASE}/data`, parse: anyBody })).rejects.toBeInstanceOf(ServerError);
+    expect(state.count).toBe(4);
+    // Equal jitter: half of min(maxDelay, minDelay × 2^n) is fixed, half is random.
+    const [first, second, third] = delays;
+    expect(delays).toHaveLength(3);
+    expect(first).toBeGreaterThanOrEqual(4);
+    expect(first).toBeLessThanOrEqual(8);
+    for (const later of [second, third]) {
+      expect(later).toBeGreaterThanOrEqual(8);
+      expect(later).toBeLessThanOrEqual(16);
+    }
+  });
+
+  it('times out each slow attempt on its own and retries it, until the caller’s deadline ends the request with the caller’s reason', async () => {
+    const { state, handler } = counted(async () => {
+      await delay(5_000);
+      return HttpResponse.json({});
+    });
+    server.use(http.get(`${BASE}/slow`, handler));
+    const retries: RetryEvent[] = [];
+    const transport = createTransport({
+      retry: { retries: 100, minDelay: 1, maxDelay: 1 },
+      cache: false,
+      timeout: 30,
+      hooks: { onRetry: (event) => retries.push(event) },
+    });
+    const deadline = new AbortController();
+    const reason = new Error('the caller’s deadline passed');
+    setTimeout(() => deadline.abort(reason), 300);
+    await expect(transport.request({ method: 'GET', url: `${BASE}/slow`, parse: anyBody, signal: deadline.signal })).rejects.toBe(reason);
+    expect(state.count).toBeGreaterThanOrEqual(2);
+    expect(retries.length).toBeGreaterThanOrEqual(1);
+    expect(retries.every((event) => event.error instanceof TimeoutError && (event.error as TimeoutError).timeout === 30)).toBe(true);
+    // Nothing is sent once the caller has aborted.
+    const sent = state.count;
+    await delay(100);
+    expect(state.count).toBe(sent);
+  });
+
+  it('ends the wait before a retry at once when the caller aborts, and sends nothing more', async () => {
+    const { state, handler } = counted(() => new HttpResponse(null, { status: 503, headers: { 'retry-after': '30' } }));
+    server.use(http.get(`${BASE}/data`, handler));
+    const controller = new AbortController();
+    const reason = new Error('the user left');
+    const transport = createTransport({
+      retry: FAST_RETRY,
+      cache: false,
+      // The portal asks for 30 s; the caller leaves 10 ms into the wait.
+      hooks: { onRetry: () => setTimeout(() => controller.abort(reason), 10) },
+    });
+    const started = Date.now();
+    await expect(transport.request({ method: 'GET', url: `${BASE}/data`, parse: anyBody, signal: controller.signal })).rejects.toBe(reason);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(state.count).toBe(1);
   });
 
   it('never retries when retry is false', async () => {

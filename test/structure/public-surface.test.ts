@@ -21,6 +21,7 @@ const ROOT = [
   'LicenseSchema',
   'MemoryCheckpointStore',
   'NetworkError',
+  'NotReadyError',
   'NotFoundError',
   'OpenClassSchema',
   'PagingError',

@@ -25,7 +25,7 @@ export interface SocrataPortalOptions {
   /**
    * How long to wait, in ms, before asking again after a `202` ("still processing") that gives
    * no `Retry-After`. **Note:** the wait goes through the client's `retry` (each 202 uses one
-   * retry); with `retry: false` a 202 surfaces as a `RateLimitError` with status 202.
+   * retry); with `retry: false` a 202 surfaces as a `NotReadyError`.
    * @default 1000
    */
   readonly pollInterval?: number;

@@ -1,20 +1,19 @@
 import type { z } from 'zod';
-import { PortalError, RateLimitError, ResponseFormatError } from '../../errors/index.js';
+import { NotReadyError, PortalError, ResponseFormatError } from '../../errors/index.js';
 import { parseRetryAfter } from '../../http/index.js';
 import type { ResponseMeta } from '../../http/index.js';
 
 /**
  * Checks a SODA answer and parses it with `schema`. A `202` ("still processing, ask again")
- * becomes a `RateLimitError` with status 202 and a `retryAfter` (the answer's `Retry-After`,
- * else `pollInterval`): the transport's single retry layer then waits and asks again, within
+ * becomes a `NotReadyError` with a `retryAfter` (the answer's `Retry-After`, else
+ * `pollInterval`): the transport's single retry layer then waits and asks again, within
  * `retry.retries`, and a client without retries sees the error. An error envelope under 200
  * becomes a `PortalError`.
  */
 export function parseSodaAnswer<T extends z.ZodType>(body: unknown, meta: ResponseMeta, schema: T, pollInterval: number): z.output<T> {
   if (meta.status === 202) {
-    throw new RateLimitError({
+    throw new NotReadyError({
       status: 202,
-      statusText: 'Accepted',
       portalMessage: sodaErrorMessage(body) ?? 'the dataset is still being prepared',
       retryAfter: parseRetryAfter(meta.headers.get('retry-after')) ?? pollInterval,
     });

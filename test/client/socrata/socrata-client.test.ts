@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, createClient, HttpError, portals, RateLimitError } from '../../../src/index.js';
+import { AuthError, createClient, HttpError, NotReadyError, portals, RateLimitError } from '../../../src/index.js';
 import { createSandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
 import type { ClientOptions } from '../../../src/index.js';
 import { countingFetch } from '../sandbox-client.js';
@@ -81,11 +81,11 @@ describe('portals.socrata', () => {
     expect(lot).not.toHaveProperty(':id');
   });
 
-  it('surfaces a 202 as a RateLimitError with status 202 when retries are off', async () => {
+  it('surfaces a 202 as a NotReadyError with status 202 when retries are off', async () => {
     const { client } = setup({}, { retry: false });
     const error = await client.datasets.records('nb-food-licenses', { limit: 1 }).toArray().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as RateLimitError).status).toBe(202);
+    expect(error).toBeInstanceOf(NotReadyError);
+    expect((error as NotReadyError).status).toBe(202);
   });
 
   it('is throttled with 429 without an app token and not with one', async () => {
