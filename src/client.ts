@@ -18,34 +18,34 @@ export interface ClientOptions {
    */
   readonly portal: PortalDefinition;
   /** Milliseconds per attempt; `false` disables. Pass a `signal` to a call for an overall deadline. @default 30_000 */
-  readonly timeout?: number | false;
+  readonly timeout?: number | false | undefined;
   /**
    * Retries of GET requests (and of zhejiang's signed data gateway calls, which are safe to
    * repeat) on network errors, timeouts, 408, 425, 429, 5xx and garbled answers, honouring
    * `Retry-After`; `false` disables. @default { retries: 3, minDelay: 300, maxDelay: 10_000, maxRetryAfter: 60_000 }
    */
-  readonly retry?: RetryOptions | false;
+  readonly retry?: RetryOptions | false | undefined;
   /** Response cache (catalogue and metadata; record pages bypass it unless a call asks); `false` disables. @default { max: 500, ttl: 300_000 } */
-  readonly cache?: CacheOptions | false;
+  readonly cache?: CacheOptions | false | undefined;
   /** Requests per second and requests in flight, for this client only; `false` for none. @default false */
-  readonly rateLimit?: RateLimitOptions | false;
+  readonly rateLimit?: RateLimitOptions | false | undefined;
   /** The fetch to use, looked up on every request, e.g. the sandbox's `sandbox.fetch`. @default globalThis.fetch */
-  readonly fetch?: FetchFunction;
+  readonly fetch?: FetchFunction | undefined;
   /** Headers sent with every request. */
-  readonly headers?: Record<string, string>;
+  readonly headers?: Record<string, string> | undefined;
   /** @default `kaifang/<version>` */
-  readonly userAgent?: string;
+  readonly userAgent?: string | undefined;
   /** Largest response body read, in bytes. @default 100 MB */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
   /** Observability hooks (request, response, retry, cache hit); they only ever see redacted URLs and headers. */
-  readonly hooks?: TransportHooks;
+  readonly hooks?: TransportHooks | undefined;
   /**
    * Personal data protection. By default resident ID numbers, mobile numbers and personal names
    * are masked in every error message and hook event. **Note:** `{ mask: false }` shows them as
    * sent; PIPL and the Zhejiang rules' ban on mining personal information apply to you then.
    * @default { mask: true }
    */
-  readonly privacy?: PrivacyOptions;
+  readonly privacy?: PrivacyOptions | undefined;
 }
 
 /** A client of one portal. Two clients share nothing: no cache, limiter or session. */
@@ -69,15 +69,15 @@ export function createClient(options: ClientOptions): Client {
   const { portal } = options;
   // The HTTP layer loads on the first request, as the family's adapter does.
   const transport = lazyTransport({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-    ...(options.retry !== undefined ? { retry: options.retry } : {}),
-    ...(options.cache !== undefined ? { cache: options.cache } : {}),
-    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
-    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
-    ...(options.hooks ? { hooks: options.hooks } : {}),
+    fetch: options.fetch,
+    timeout: options.timeout,
+    retry: options.retry,
+    cache: options.cache,
+    rateLimit: options.rateLimit,
+    headers: options.headers,
+    userAgent: options.userAgent,
+    maxResponseBytes: options.maxResponseBytes,
+    hooks: options.hooks,
     // Credentials are the transport's from the start: redacted everywhere, and the fingerprint
     // keeps cache entries of two identities apart.
     secretParams: portal.secretParams,

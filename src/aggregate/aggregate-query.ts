@@ -7,16 +7,16 @@ export type Metric = 'count' | readonly ['sum' | 'avg' | 'min' | 'max', string];
 /** Options of `datasets.aggregate`. */
 export interface AggregateOptions extends CallOptions {
   /** Equality filters applied before grouping. */
-  readonly where?: WhereFilter;
+  readonly where?: WhereFilter | undefined;
   /** Columns to group by; none gives one row for the whole dataset. */
-  readonly groupBy?: string | readonly string[];
+  readonly groupBy?: string | readonly string[] | undefined;
   /**
    * Result name → metric.
    * @example { n: 'count', free: ['sum', 'KXBW'] }
    */
   readonly metrics: Readonly<Record<string, Metric>>;
   /** `false` always streams the rows and aggregates on the client. @default true */
-  readonly pushdown?: boolean;
+  readonly pushdown?: boolean | undefined;
 }
 
 /** One result row: the group's key columns, then each metric (`null` when no row had a number). */

@@ -16,20 +16,20 @@ export interface DownloadOptions extends CallOptions {
    */
   readonly to: string | WritableStream<Uint8Array>;
   /** Resource id or name (ckan), or download format (zhejiang: `csv`, `xlsx`, `json`). @default the first file resource */
-  readonly resource?: string;
+  readonly resource?: string | undefined;
   /** The first resource of this format, when `resource` is not given. */
-  readonly format?: string;
+  readonly format?: string | undefined;
   /** Called after each chunk is written. */
-  readonly onProgress?: (progress: DownloadProgress) => void;
+  readonly onProgress?: ((progress: DownloadProgress) => void) | undefined;
   /**
    * Paths only: continue an existing `.part` file with a `Range` request; a server that answers
    * 200 instead of 206 (or a file that changed) restarts cleanly. A break keeps the `.part` when
    * the server serves ranges, so the next call resumes.
    * @default true
    */
-  readonly resume?: boolean;
+  readonly resume?: boolean | undefined;
   /** The largest file accepted, in bytes. @default the client's `maxResponseBytes` when set, else unlimited */
-  readonly maxBytes?: number;
+  readonly maxBytes?: number | undefined;
 }
 
 /** What a finished download tells. */

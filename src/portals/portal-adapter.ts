@@ -3,27 +3,27 @@ import type { Dataset } from '../model/dataset.js';
 /** Per-call options every method takes last. */
 export interface CallOptions {
   /** Aborts the call and every request it makes. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Milliseconds per attempt, overriding the client's `timeout`; `false` sets no per-attempt limit. */
   readonly timeout?: number | false | undefined;
   /** `false` bypasses the cache for this call; `{ ttl }` overrides the entry's lifetime. */
-  readonly cache?: boolean | { readonly ttl: number };
+  readonly cache?: boolean | { readonly ttl: number } | undefined;
 }
 
 /** A catalogue query in the unified model. */
 export interface CatalogQuery {
   /** Free text over titles, descriptions and tags. */
-  readonly q?: string;
+  readonly q?: string | undefined;
   /** Theme / domain / group as datasets show it, e.g. `交通出行` (ckan also takes the group slug). */
-  readonly theme?: string;
-  readonly openClass?: 'unconditional' | 'restricted';
+  readonly theme?: string | undefined;
+  readonly openClass?: 'unconditional' | 'restricted' | undefined;
   /** Publisher's name as datasets show it (ckan also takes the organisation slug). */
-  readonly publisher?: string;
-  readonly tag?: string;
+  readonly publisher?: string | undefined;
+  readonly tag?: string | undefined;
   /** Only datasets modified since this instant. */
-  readonly modifiedSince?: Date;
+  readonly modifiedSince?: Date | undefined;
   /** Page size. @default 20 */
-  readonly limit?: number;
+  readonly limit?: number | undefined;
 }
 
 export interface CatalogPage {
@@ -46,17 +46,17 @@ export interface OrderBy {
 
 /** A record query in the unified model, as the engine hands it to an adapter. */
 export interface RecordQuery {
-  readonly where?: WhereFilter;
-  readonly q?: string;
-  readonly fields?: readonly string[];
-  readonly orderBy?: readonly OrderBy[];
+  readonly where?: WhereFilter | undefined;
+  readonly q?: string | undefined;
+  readonly fields?: readonly string[] | undefined;
+  readonly orderBy?: readonly OrderBy[] | undefined;
   readonly pageSize: number;
   /** The most rows the engine will take, when it knows (a `limit` without client-side filters). */
-  readonly limit?: number;
+  readonly limit?: number | undefined;
   /** Resource id or name to read (ckan); the datastore-active one by default. */
-  readonly resource?: string;
+  readonly resource?: string | undefined;
   /** Read the dataset's file of this format rather than its API (`csv`, `json`, `xlsx`, …). */
-  readonly format?: string;
+  readonly format?: string | undefined;
 }
 
 /** Aggregate functions: `count` counts rows; the others read a numeric column (text numbers are coerced). */
@@ -64,7 +64,7 @@ export type AggregateFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
 
 /** A checked aggregate, as the engine hands it to an adapter. */
 export interface AggregateQuery {
-  readonly where?: WhereFilter;
+  readonly where?: WhereFilter | undefined;
   readonly groupBy: readonly string[];
   readonly metrics: readonly { readonly name: string; readonly fn: AggregateFunction; readonly column?: string }[];
 }
@@ -124,21 +124,21 @@ export type RecordReader =
 /** Which file of a dataset to read or download. */
 export interface FileSelection {
   /** Resource id or name (ckan), or download format (zhejiang: `csv`, `xlsx`, `json`). */
-  readonly resource?: string;
+  readonly resource?: string | undefined;
   /** The wanted file format when `resource` does not name one: the first resource of that format. */
-  readonly format?: string;
+  readonly format?: string | undefined;
 }
 
 /** Validators and position for one request of a file. */
 export interface FileRequest {
   /** Resume from this byte (`Range: bytes=N-`). */
-  readonly from?: number;
+  readonly from?: number | undefined;
   /** Sent as `If-Range` with `from`, so a changed file comes whole (200) rather than spliced. */
-  readonly ifRange?: string;
+  readonly ifRange?: string | undefined;
   /** Sent as `If-None-Match`. */
-  readonly ifNoneMatch?: string;
+  readonly ifNoneMatch?: string | undefined;
   /** Sent as `If-Modified-Since`. */
-  readonly ifModifiedSince?: string;
+  readonly ifModifiedSince?: string | undefined;
 }
 
 /** A file's answer: a 200 (whole), 206 (from `from`) or 304 (unchanged, no body). */
@@ -208,7 +208,7 @@ export interface ChangesQuery {
   readonly since: Date | undefined;
   readonly pageSize: number;
   /** Resource id or name to read (ckan); the datastore-active one by default. */
-  readonly resource?: string;
+  readonly resource?: string | undefined;
 }
 
 /** A dataset readable by record modification time: the columns the portal reported for it. */

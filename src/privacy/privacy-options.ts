@@ -14,7 +14,7 @@ export interface PrivacyOptions {
    * @default true
    * @example createClient({ portal, privacy: { mask: false } })
    */
-  readonly mask?: boolean;
+  readonly mask?: boolean | undefined;
 }
 
 /** Whether personal data is masked under these options. */

@@ -5,5 +5,5 @@ export interface RedactOption {
    * holds a person's name), resident ID and mobile numbers anywhere. Applied before `schema`.
    * @default false
    */
-  readonly redact?: boolean;
+  readonly redact?: boolean | undefined;
 }

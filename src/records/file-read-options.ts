@@ -11,7 +11,7 @@ export interface FileReadOptions {
   /** XLSX: the sheet's name or zero-based position. @default 0 */
   readonly sheet?: string | number | undefined;
   /** CSV: what to do with a row whose field count differs from the header's. @default 'throw' */
-  readonly raggedRows?: CsvOptions['raggedRows'];
+  readonly raggedRows?: CsvOptions['raggedRows'] | undefined;
   /**
    * `'declared'` turns text into numbers and booleans where the portal declares the column so
    * (ckan DataStore field types, zhejiang catalogue `fields[].type`), as API rows come; `false`

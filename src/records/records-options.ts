@@ -15,31 +15,31 @@ export interface RecordsOptions<S extends z.ZodType = z.ZodType> extends CallOpt
    * A zod schema every row is parsed with; its output type becomes the record type.
    * **Note:** many portals send numbers and dates as strings: use `z.coerce.number()` / `z.coerce.date()`.
    */
-  readonly schema?: S;
+  readonly schema?: S | undefined;
   /** Equality filters, column → value (or a list of accepted values). Runs on the server where the portal can (ckan), else on the client (zhejiang). */
-  readonly where?: WhereFilter;
+  readonly where?: WhereFilter | undefined;
   /** Free text over every column. Server-side on ckan, client-side on zhejiang. */
-  readonly q?: string;
+  readonly q?: string | undefined;
   /** Columns to keep. */
-  readonly fields?: readonly string[];
+  readonly fields?: readonly string[] | undefined;
   /** `'col'`, `'col desc'`, `'-col'`, `{ field, direction }` or a list. Portals that cannot order (zhejiang) refuse it. */
-  readonly orderBy?: OrderByInput | readonly OrderByInput[];
+  readonly orderBy?: OrderByInput | readonly OrderByInput[] | undefined;
   /** Only rows modified at or after this instant, by the row's modification-time column (see `sinceField`). */
-  readonly since?: Date;
+  readonly since?: Date | undefined;
   /** Column holding the row's modification time. @default the first of `updated_at`, `last_modified`, `modified`, `GXSJ`, … present */
-  readonly sinceField?: string;
+  readonly sinceField?: string | undefined;
   /** Rows per request. @default 200 on zhejiang (its maximum), 1000 on ckan */
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
   /** Stop after this many records. With no client-side filter, only the pages needed are requested. */
-  readonly limit?: number;
+  readonly limit?: number | undefined;
   /** A row failing `schema`: `'throw'` a `RecordValidationError` (default), `'skip'` it, or `'collect'` it in `stream.invalid`. @default 'throw' */
-  readonly onInvalid?: OnInvalid;
+  readonly onInvalid?: OnInvalid | undefined;
   /** Numbered pages fetched at once, where the portal pages by number (zhejiang). Rows still come in order. @default 4 */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /**
    * The resource to read: ckan its id or name (a file resource is read from its file even when
    * the dataset has a DataStore), zhejiang a download (`csv`, `xlsx`, `json`).
    * @default ckan: the DataStore resource, else the first readable file; zhejiang: the interfaces
    */
-  readonly resource?: string;
+  readonly resource?: string | undefined;
 }

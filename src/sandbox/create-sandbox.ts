@@ -12,48 +12,48 @@ import { listen, type ListenOptions, type ListeningSandbox } from './listen.js';
 
 export interface SandboxOptions {
   /** Which portal family to imitate. @default 'zhejiang' */
-  readonly flavor?: FlavorName;
+  readonly flavor?: FlavorName | undefined;
   /** Seed of every generated row and identifier: the same seed serves the same bytes. @default 1 */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /**
    * `'small'`: a few thousand rows per dataset (parking always 3,128 lots); `'full'`: the real
    * datasets' scale (1,020,000 / 100,000 / 300,000 / 3,128). Rows are generated on demand, so
    * `'full'` costs no memory until read. @default 'small'
    */
-  readonly scale?: 'small' | 'full';
+  readonly scale?: 'small' | 'full' | undefined;
   /** Row counts per dataset id, overriding `scale`, e.g. `{ 'nb-business-licenses': 100_000 }`. */
-  readonly sizes?: Readonly<Record<string, number>>;
+  readonly sizes?: Readonly<Record<string, number>> | undefined;
   /** How many generated long-tail datasets (public toilets, charging piles, …) join the four core ones. @default 36 */
-  readonly extraDatasets?: number;
+  readonly extraDatasets?: number | undefined;
   /** Faults to inject, by rate or by script. @default none */
-  readonly faults?: FaultOptions;
+  readonly faults?: FaultOptions | undefined;
   /** The sandbox's clock: update dates, token lifetimes and parking free spaces follow it. @default () => new Date() */
-  readonly clock?: () => Date;
+  readonly clock?: (() => Date) | undefined;
   /** Credentials the sandbox accepts; `sandbox.credentials` tells the ones in force. */
-  readonly credentials?: Partial<SandboxCredentials>;
+  readonly credentials?: Partial<SandboxCredentials> | undefined;
   /** zhejiang: JSON-encode `data` as a string this many times, as some real interfaces do. @default 0 */
-  readonly encodeData?: 0 | 1 | 2;
+  readonly encodeData?: 0 | 1 | 2 | undefined;
   /** zhejiang: restricted datasets whose open-data interfaces this app is approved for. @default [] */
-  readonly approved?: readonly string[];
+  readonly approved?: readonly string[] | undefined;
   /**
    * zhejiang: gateway secret lifetimes in ms, and how far a data gateway call's timestamp may
    * lie from the clock for its sign to be made and accepted (section A2).
    * @default { requestSecret: 15 min, refreshSecret: 48 h, sign: 5 min }
    */
-  readonly tokenLifetimes?: Partial<TokenLifetimes>;
+  readonly tokenLifetimes?: Partial<TokenLifetimes> | undefined;
   /**
    * zhejiang: calls one app may make per second of the sandbox clock, on the data gateway
    * (section A2) to each interface, on the signed gateway (section C) in all; the next call in
    * that second is over quota. `Infinity` turns the quota off. @default 1000
    */
-  readonly gatewayCallsPerSecond?: number;
+  readonly gatewayCallsPerSecond?: number | undefined;
   /** ckan: enable `datastore_search_sql` (off by default, as on real sites). @default false */
-  readonly sqlEnabled?: boolean;
+  readonly sqlEnabled?: boolean | undefined;
   /**
    * Bytes of rendered pages kept, so a page read again is not generated again (`0` turns it off).
    * Raise it to keep a whole full-scale dataset warm, e.g. for benchmarks. @default 64 MB
    */
-  readonly pageCache?: number;
+  readonly pageCache?: number | undefined;
 }
 
 /** What the sandbox serves, for tests, demos and the CLI. */

@@ -4,11 +4,11 @@ import type { DatasetDefinition, Row } from './data/dataset-definition.js';
 export interface MutationOptions {
   readonly dataset: string;
   /** How many rows to add, or the rows themselves (keyed by column `name`). */
-  readonly add?: number | readonly Row[];
+  readonly add?: number | readonly Row[] | undefined;
   /** How many rows to update, or rows whose key names the row to replace (merged over it). */
-  readonly update?: number | readonly Row[];
+  readonly update?: number | readonly Row[] | undefined;
   /** How many rows to remove, or the keys of the rows to remove. */
-  readonly remove?: number | readonly (string | number)[];
+  readonly remove?: number | readonly (string | number)[] | undefined;
 }
 
 export interface MutationResult {

@@ -24,18 +24,18 @@ export const faultKinds: readonly FaultKind[] = ['unavailable', 'rate-limit', 'r
 
 export interface FaultSettings {
   /** Seconds sent in `Retry-After` for `rate-limit`. @default 1 */
-  readonly retryAfter?: number;
+  readonly retryAfter?: number | undefined;
   /** Milliseconds of delay for `slow`. @default 2000 */
-  readonly delay?: number;
+  readonly delay?: number | undefined;
 }
 
 export interface FaultRate extends FaultSettings {
   /** Share of requests that fail, 0..1. */
   readonly rate: number;
   /** Seed of the draw, so the same run fails the same requests. @default the sandbox seed */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
   /** Which kinds to draw from. @default every kind except `slow` */
-  readonly kinds?: readonly FaultKind[];
+  readonly kinds?: readonly FaultKind[] | undefined;
 }
 
 export interface FaultScriptEntry extends FaultSettings {
@@ -43,7 +43,7 @@ export interface FaultScriptEntry extends FaultSettings {
   readonly match: string | RegExp | ((request: Request) => boolean);
   readonly kind: FaultKind;
   /** How many matching requests fail. @default 1 */
-  readonly times?: number;
+  readonly times?: number | undefined;
 }
 
 export type FaultOptions = FaultRate | readonly FaultScriptEntry[];

@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface ListenOptions {
   /** Port to bind; `0` picks a free one. @default 0 */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** Interface to bind. @default '127.0.0.1' (loopback only) */
-  readonly host?: string;
+  readonly host?: string | undefined;
 }
 
 export interface ListeningSandbox {

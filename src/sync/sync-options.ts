@@ -26,45 +26,45 @@ export interface SyncOptions<S extends z.ZodType = z.ZodType> extends Pick<FileR
    */
   readonly key: string;
   /** Validates and types the records of the change sets (deletions carry only keys). */
-  readonly schema?: S;
+  readonly schema?: S | undefined;
   /** Where the checkpoint lives between pulls, e.g. `new FileCheckpointStore('.kaifang')`. */
   readonly store: CheckpointStore;
   /** @default 'auto' */
-  readonly strategy?: SyncStrategy;
+  readonly strategy?: SyncStrategy | undefined;
   /**
    * `modified-since` only: scan every key for deletions on every n-th pull (the first pull
    * reads everything anyway). @default 10
    */
-  readonly keyScanEvery?: number;
+  readonly keyScanEvery?: number | undefined;
   /**
    * `modified-since` only: milliseconds re-read before the last modification time seen, for
    * rows committed late with an earlier time; rows re-read unchanged are not reported. @default 60_000
    */
-  readonly overlap?: number;
+  readonly overlap?: number | undefined;
   /** `modified-since` only: the modification-time column. @default found among `updated_at`, `last_modified`, `modified`, `GXSJ`, … */
-  readonly modifiedColumn?: string;
+  readonly modifiedColumn?: string | undefined;
   /** Rows per request. @default the portal's largest page, up to 1000 (zhejiang: 200) */
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
   /** Numbered pages fetched at once (zhejiang). @default 4 */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /**
    * Reads of one pull before giving up when the dataset's update date or row count changes
    * while reading (a `DatasetDriftError`). @default 3
    */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /**
    * Sync from a dataset file instead of the API: the resource id or name (ckan; its download
    * even when it also has a DataStore), or the download `csv` / `xlsx` / `json` (zhejiang).
    */
-  readonly resource?: string;
+  readonly resource?: string | undefined;
   /** Sync from the dataset's first file of this format (`csv`, `json`, `jsonl`, `xlsx`), or read `resource` as it. */
-  readonly format?: FileReadOptions['format'];
+  readonly format?: FileReadOptions['format'] | undefined;
   /** Aborts every pull of this sync. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Options of `DatasetSync.run`. */
 export interface RunOptions {
   /** Changes per handler call. @default 500 */
-  readonly batchSize?: number;
+  readonly batchSize?: number | undefined;
 }

@@ -5,14 +5,14 @@ import { isPersonalKind, type LicenseKind } from './license-kind.js';
 /** The columns a verifier reads, by their meaning. */
 export interface LicenseFields {
   readonly number: string;
-  readonly holder?: string;
-  readonly creditCode?: string;
-  readonly validFrom?: string;
-  readonly validTo?: string;
-  readonly status?: string;
-  readonly scope?: string;
+  readonly holder?: string | undefined;
+  readonly creditCode?: string | undefined;
+  readonly validFrom?: string | undefined;
+  readonly validTo?: string | undefined;
+  readonly status?: string | undefined;
+  readonly scope?: string | undefined;
   /** Practitioner registries: the certificate's category (执业类别: 临床, 中医, 护士, …). */
-  readonly category?: string;
+  readonly category?: string | undefined;
 }
 
 // Known column names per meaning: pinyin initials and Chinese labels of the zhejiang platform,

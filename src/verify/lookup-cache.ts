@@ -3,9 +3,9 @@ import { LRUCache } from 'lru-cache';
 /** Settings of a remote verifier's answer cache. */
 export interface LookupCacheOptions {
   /** Numbers remembered. @default 10_000 */
-  readonly max?: number;
+  readonly max?: number | undefined;
   /** Milliseconds an answer is trusted. @default 300_000 */
-  readonly ttl?: number;
+  readonly ttl?: number | undefined;
 }
 
 /**

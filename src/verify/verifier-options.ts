@@ -21,24 +21,24 @@ export interface VerifierOptions {
    * `UnsupportedError` when it can tell at once, otherwise the first call rejects with it.
    * @default 'auto'
    */
-  readonly mode?: VerifierMode;
+  readonly mode?: VerifierMode | undefined;
   /**
    * Column names; each one not given is found among known aliases (`XKZBH`, `许可证编号`,
    * `license_no`, …). A given name that is not a column of the dataset is an `ArgumentError`.
    */
-  readonly fields?: Partial<LicenseFields>;
+  readonly fields?: Partial<LicenseFields> | undefined;
   /** The instant validity is judged at. @default now, at each verification */
-  readonly at?: Date;
+  readonly at?: Date | undefined;
   /**
    * Remote mode: remembered answers by number, so a number listed twice costs one request.
    * `refresh()` forgets them; `false` turns the cache off.
    * @default { max: 10_000, ttl: 300_000 }
    */
-  readonly cache?: LookupCacheOptions | false;
+  readonly cache?: LookupCacheOptions | false | undefined;
 }
 
 /** Per-call options of `verifyMany`. */
 export interface VerifyManyOptions extends CallOptions {
   /** Remote verifications in flight at once. @default 8 */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
 }

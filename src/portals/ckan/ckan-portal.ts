@@ -7,9 +7,9 @@ export interface CkanPortalOptions {
   /** Site root, e.g. `https://catalog.data.gov`; `/api/3/action/…` is appended. */
   readonly baseUrl: string;
   /** API token for private datasets; sent as-is in `authHeader` (CKAN wants no "Bearer"). */
-  readonly token?: string;
+  readonly token?: string | undefined;
   /** Header that carries the token. @default 'Authorization' */
-  readonly authHeader?: string;
+  readonly authHeader?: string | undefined;
 }
 
 /**

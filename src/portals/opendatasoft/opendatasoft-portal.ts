@@ -10,7 +10,7 @@ export interface OpendatasoftPortalOptions {
    * API key for restricted datasets and a larger quota; sent as `Authorization: Apikey <key>`
    * and redacted everywhere. @default none (anonymous calls)
    */
-  readonly apiKey?: string;
+  readonly apiKey?: string | undefined;
 }
 
 /**

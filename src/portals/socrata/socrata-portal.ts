@@ -11,24 +11,24 @@ export interface SocrataPortalOptions {
    * App token, sent as `X-App-Token` and redacted everywhere. Without one, requests share the
    * site's IP-wide throttle and private datasets stay closed.
    */
-  readonly appToken?: string;
+  readonly appToken?: string | undefined;
   /**
    * Root of the Discovery API used for catalogue search.
    * @default baseUrl (sites proxy it; the central one is `https://api.us.socrata.com`)
    */
-  readonly discoveryUrl?: string;
+  readonly discoveryUrl?: string | undefined;
   /**
    * The site's domain, passed as `domains=` so the Discovery API answers for this site only.
    * @default the host name of `baseUrl`
    */
-  readonly domain?: string;
+  readonly domain?: string | undefined;
   /**
    * How long to wait, in ms, before asking again after a `202` ("still processing") that gives
    * no `Retry-After`. **Note:** the wait goes through the client's `retry` (each 202 uses one
    * retry); with `retry: false` a 202 surfaces as a `NotReadyError`.
    * @default 1000
    */
-  readonly pollInterval?: number;
+  readonly pollInterval?: number | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ArgumentError, ResponseFormatError } from '../../errors/index.js';
 import { ByteCollector } from '../../files/concat-bytes.js';
 import { peekBody } from '../../files/peek-body.js';
-import type { OpenedFile } from '../portal-adapter.js';
+import type { FileSelection, OpenedFile } from '../portal-adapter.js';
 import { parseOpenData } from './open-data-envelope.js';
 
 /** Download formats of the platform (sandbox shape: `jdop_front/download/cata_{id}.{ext}`). */
@@ -11,7 +11,7 @@ export const DOWNLOAD_EXTENSIONS = ['csv', 'xlsx', 'json'] as const;
 export type DownloadExtension = (typeof DOWNLOAD_EXTENSIONS)[number];
 
 /** The download a `resource` / `format` selection names: `csv`, `xlsx`, `json`, or the file name `cata_{id}.csv`. */
-export function downloadExtension(datasetId: string, selection: { resource?: string; format?: string }): DownloadExtension {
+export function downloadExtension(datasetId: string, selection: FileSelection): DownloadExtension {
   const raw = (selection.resource ?? selection.format ?? 'csv').trim().toLowerCase();
   const ext = raw.startsWith(`cata_${datasetId.toLowerCase()}.`) ? raw.slice(datasetId.length + 6) : raw;
   const found = DOWNLOAD_EXTENSIONS.find((item) => item === ext);
