@@ -6,6 +6,7 @@ export { createClient } from './client.js';
 export type { Client, ClientOptions } from './client.js';
 export { portals } from './portals/index.js';
 export type { CkanPortalOptions, OpendatasoftPortalOptions, PortalDefinition, SocrataPortalOptions, ZhejiangPortalOptions } from './portals/index.js';
+export type { GatewayInterfaceIds } from './portals/zhejiang/gateway-interfaces.js';
 export type { Catalog } from './catalog.js';
 export type { Datasets } from './datasets.js';
 export type { CallOptions, CatalogQuery, DatasetFile, DeclaredType, FileRequest, FileSelection, OpenedFile, OrderBy, WhereFilter } from './portals/portal-adapter.js';

@@ -3,7 +3,7 @@
 // See docs/writing-an-adapter.md.
 
 export { definePortal } from '../portals/define-portal.js';
-export type { PortalCredentials, PortalDefinition, PortalFacts, PortalSpec } from '../portals/define-portal.js';
+export type { AdapterLoadContext, PortalCredentials, PortalDefinition, PortalFacts, PortalSpec } from '../portals/define-portal.js';
 export type {
   AggregateFunction,
   AggregateQuery,
